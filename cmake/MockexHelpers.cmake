@@ -1,0 +1,52 @@
+# Build conventions shared by every mockex target.
+
+# Warnings, -Werror (MOCKEX_WERROR) and sanitizers (MOCKEX_SANITIZE) live in this one INTERFACE
+# target; every mockex library, executable and test links it. No global flags.
+add_library(mockex_build_options INTERFACE)
+target_compile_options(mockex_build_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wimplicit-fallthrough
+  $<$<BOOL:${MOCKEX_WERROR}>:-Werror>)
+if(MOCKEX_SANITIZE)
+  target_compile_options(mockex_build_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(mockex_build_options INTERFACE -fsanitize=address,undefined)
+  target_compile_definitions(mockex_build_options INTERFACE MOCKEX_SANITIZED=1)
+endif()
+
+# mockex_add_library(NAME SOURCES a.cpp ... DEPS public... PRIVATE_DEPS private...)
+# Declares mockex_NAME with alias mockex::NAME; headers under include/mockex/NAME/.
+# A library without sources is an INTERFACE (header-only) target.
+function(mockex_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  set(target mockex_${name})
+  if(ARG_SOURCES)
+    add_library(${target} STATIC ${ARG_SOURCES})
+    target_include_directories(${target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+    target_link_libraries(${target} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS} mockex_build_options)
+  else()
+    add_library(${target} INTERFACE)
+    target_include_directories(${target} INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/include)
+    target_link_libraries(${target} INTERFACE ${ARG_DEPS})
+  endif()
+  add_library(mockex::${name} ALIAS ${target})
+endfunction()
+
+# mockex_add_test(NAME SOURCES ... DEPS ... [TIMEOUT seconds] [LABELS ...])
+# A GoogleTest executable whose tests are discovered into CTest, each with a timeout
+# (default 60 s) and the label "unit" unless LABELS says otherwise.
+function(mockex_add_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 60)
+  endif()
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
+    mockex_build_options)
+  gtest_discover_tests(${name}
+    DISCOVERY_TIMEOUT 60
+    PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
+endfunction()

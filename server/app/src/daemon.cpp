@@ -1,0 +1,118 @@
+#include "daemon.hpp"
+
+#include "ops_routes.hpp"
+#include "scenario_check.hpp"
+
+#include <mockex/transport/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <prometheus/registry.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace mockex::app {
+namespace net = boost::asio;
+
+namespace {
+
+// Written to a temporary name and renamed, so a reader never sees a half-written port.
+bool write_port_file(const std::string& path, std::uint16_t port) {
+  auto temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << port << '\n';
+    if (!out) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  return !ec;
+}
+
+std::string url_host(const std::string& bind) {
+  return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
+}
+
+}  // namespace
+
+int run_daemon(const Config& config) {
+  auto scenario = check_scenario_file(config.scenario);
+  if (!scenario.ok()) {
+    for (const auto& error : scenario.errors) spdlog::critical("{}", error);
+    return 2;
+  }
+
+  // Declared before the io_context: handlers it still holds at destruction use them.
+  auto registry = std::make_shared<prometheus::Registry>();
+  transport::TransportMetrics metrics(*registry);
+  OpsState ops;
+  transport::Router router;
+  add_ops_routes(router, ops, *registry);
+
+  net::io_context io(static_cast<int>(config.threads));
+  transport::Server server(io, router, metrics,
+                           transport::ServerOptions{config.bind, config.port, config.limits});
+  std::string what;
+  if (auto ec = server.listen(what)) {
+    spdlog::error("{}: {}", what, ec.message());
+    return 1;
+  }
+  auto port = server.port();
+  if (!config.port_file.empty() && !write_port_file(config.port_file, port)) {
+    spdlog::error("cannot write the port file {}", config.port_file);
+    return 1;
+  }
+  server.start();
+  ops.readiness = Readiness::ready;
+  spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
+               MOCKEX_VERSION, url_host(config.bind), port, scenario.name, config.scenario,
+               config.threads);
+
+  net::signal_set signals(io, SIGINT, SIGTERM);
+  net::steady_timer drain_deadline(io);
+  auto on_second_signal = [&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::warn("signal {} during shutdown: stopping now", signal);
+    io.stop();
+  };
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {}: draining ({} connections open, deadline {} ms)", signal,
+                 server.open_connections(), config.drain_timeout.count());
+    ops.readiness = Readiness::draining;
+    server.shutdown([&io] {
+      spdlog::info("all connections closed");
+      io.stop();
+    });
+    drain_deadline.expires_after(config.drain_timeout);
+    drain_deadline.async_wait([&](const boost::system::error_code& wait_ec) {
+      if (wait_ec) return;
+      spdlog::warn("drain deadline passed with {} connections open: closing them",
+                   server.open_connections());
+      io.stop();
+    });
+    signals.async_wait(on_second_signal);
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < config.threads; ++i) workers.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& worker : workers) worker.join();
+
+  if (!config.port_file.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(config.port_file, ec);
+  }
+  spdlog::info("mockexd stopped");
+  return 0;
+}
+
+}  // namespace mockex::app

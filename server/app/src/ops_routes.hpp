@@ -1,0 +1,24 @@
+#pragma once
+// The operational endpoints every deployment needs: /healthz, /readyz, /metrics, and a WebSocket
+// echo at /_mockex/v1/ws/echo for checking a WebSocket path end to end.
+
+#include <mockex/transport/router.hpp>
+
+#include <prometheus/registry.h>
+
+#include <atomic>
+#include <chrono>
+
+namespace mockex::app {
+
+enum class Readiness { starting, ready, draining };
+
+struct OpsState {
+  std::atomic<Readiness> readiness{Readiness::starting};
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+void add_ops_routes(transport::Router& router, const OpsState& state,
+                    prometheus::Registry& registry);
+
+}  // namespace mockex::app

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace mockex::transport {
+
+// Limits on what one client may make the daemon hold; each breach is answered with a status
+// (431, 413, 408, 503, or a WebSocket close code) and counted in mockex_limit_rejections_total.
+struct Limits {
+  std::size_t max_header_bytes = 16 * 1024;        // request line + headers; beyond: 431
+  std::size_t max_body_bytes = 1024 * 1024;        // request body; beyond: 413
+  std::chrono::milliseconds idle_timeout{30'000};  // no complete request in this time: 408 / close
+  std::size_t max_connections = 1024;              // open TCP connections; beyond: 503 and close
+  std::size_t max_pipelined = 16;                  // unanswered requests per connection; reads pause
+  std::size_t max_ws_message_bytes = 1024 * 1024;  // one WebSocket message; beyond: close 1009
+  std::size_t max_ws_send_queue = 4096;            // queued outgoing messages; beyond: client dropped
+};
+
+}  // namespace mockex::transport

@@ -1,0 +1,51 @@
+#pragma once
+// What the server shares with its connections, and the registry that lets shutdown reach them.
+
+#include <mockex/transport/limits.hpp>
+#include <mockex/transport/metrics.hpp>
+#include <mockex/transport/router.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace mockex::transport::detail {
+
+// A live connection (HTTP or WebSocket) as the registry sees it.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Begins a graceful close; may be called from any thread.
+  virtual void drain() = 0;
+};
+
+class ConnectionRegistry {
+ public:
+  std::uint64_t add(std::weak_ptr<Connection> connection);
+  void remove(std::uint64_t id);
+  std::size_t size() const;
+  // Drains every live connection and calls `on_drained` once none is left.
+  void drain_all(std::function<void()> on_drained);
+  bool draining() const { return draining_.load(std::memory_order_acquire); }
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> live_;
+  std::uint64_t next_id_ = 1;
+  std::atomic<bool> draining_{false};
+  std::vector<std::function<void()>> on_drained_;
+};
+
+struct SharedState {
+  SharedState(const Router& r, TransportMetrics& m, Limits l) : router(r), metrics(m), limits(l) {}
+  const Router& router;
+  TransportMetrics& metrics;
+  const Limits limits;
+  ConnectionRegistry registry;
+};
+
+}  // namespace mockex::transport::detail

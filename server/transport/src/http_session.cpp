@@ -1,0 +1,380 @@
+#include "http_session.hpp"
+
+#include "ws_session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+namespace mockex::transport::detail {
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// How long a closing connection waits for the client's FIN before it closes the socket, so that
+// unread request bytes do not turn the close into an RST that discards the last response.
+constexpr std::chrono::milliseconds linger_time{500};
+
+core::HttpRequest to_core_request(http::request<http::string_body>& request,
+                                  const std::string& remote) {
+  core::HttpRequest out;
+  out.method = std::string(request.method_string());
+  out.target = std::string(request.target());
+  auto question = out.target.find('?');
+  out.path = out.target.substr(0, question);
+  if (question != std::string::npos) out.query = out.target.substr(question + 1);
+  out.headers.reserve(8);
+  for (const auto& field : request) {
+    out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.body = std::move(request.body());
+  out.remote_address = remote;
+  return out;
+}
+
+std::string method_label(const http::request<http::string_body>& request) {
+  // Only methods Beast knows become labels, so junk methods cannot grow the metric families.
+  return request.method() == http::verb::unknown ? "other" : std::string(request.method_string());
+}
+
+std::string endpoint_string(const tcp::socket& socket) {
+  beast::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return "unknown";
+  return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+}
+
+bool is_http_parse_error(const beast::error_code& ec) {
+  return &ec.category() == &beast::error_code(http::error::bad_target).category() &&
+         ec != http::error::partial_message && ec != http::error::end_of_stream;
+}
+
+// Completes a request once, from any thread; a handler that drops its responder without calling
+// it gets a 500 sent for it, so a pipelined connection can never stall on a forgotten request.
+class PendingResponse {
+ public:
+  using Completion = std::function<void(core::HttpResponse)>;
+  explicit PendingResponse(Completion completion) : completion_(std::move(completion)) {}
+  ~PendingResponse() {
+    if (!done_.exchange(true)) {
+      completion_(Router::error_response(500, "internal", "the request was not answered"));
+    }
+  }
+  PendingResponse(const PendingResponse&) = delete;
+  PendingResponse& operator=(const PendingResponse&) = delete;
+
+  void respond(core::HttpResponse response) {
+    if (!done_.exchange(true)) completion_(std::move(response));
+  }
+
+ private:
+  Completion completion_;
+  std::atomic<bool> done_{false};
+};
+
+}  // namespace
+
+HttpSession::HttpSession(tcp::socket socket, std::shared_ptr<SharedState> state)
+    : socket_(std::move(socket)),
+      state_(std::move(state)),
+      remote_(endpoint_string(socket_)),
+      deadline_(socket_.get_executor()) {}
+
+HttpSession::~HttpSession() {
+  if (!closed_ && !upgraded_) close_now();
+}
+
+void HttpSession::start() {
+  registry_id_ = state_->registry.add(weak_from_this());
+  net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+    if (self->state_->registry.draining()) {
+      self->draining_ = true;
+      self->close_gracefully();
+      return;
+    }
+    self->do_read();
+  });
+}
+
+void HttpSession::drain() {
+  net::post(socket_.get_executor(), [self = shared_from_this()] {
+    if (self->closed_ || self->upgraded_) return;
+    self->draining_ = true;
+    self->read_done_ = true;
+    // A request half received is in flight too: it is read, answered, and then the connection
+    // closes. Only a connection with nothing in flight closes now.
+    boost::system::error_code ec;
+    bool request_in_flight = self->reading_ && ((self->parser_ && self->parser_->got_some()) ||
+                                                self->socket_.available(ec) > 0);
+    if (self->queue_.empty() && !self->writing_ && !request_in_flight) self->close_gracefully();
+  });
+}
+
+bool HttpSession::waiting_for_client() const {
+  // A deadline runs only while the client owes us something: the next request (nothing queued)
+  // or reading our response. Waiting for a handler (an injected delay, say) is not idleness.
+  return writing_ || (reading_ && queue_.empty());
+}
+
+void HttpSession::arm_deadline() {
+  ++deadline_generation_;
+  if (closed_ || !waiting_for_client()) {
+    deadline_.cancel();
+    return;
+  }
+  deadline_.expires_after(state_->limits.idle_timeout);
+  deadline_.async_wait([self = shared_from_this(), generation = deadline_generation_](
+                           beast::error_code ec) {
+    if (!ec) self->on_deadline(generation);
+  });
+}
+
+void HttpSession::on_deadline(std::uint64_t generation) {
+  if (generation != deadline_generation_ || closed_) return;
+  if (writing_) {
+    // The client stopped reading its responses.
+    state_->metrics.limit_hit(LimitKind::idle_timeout);
+    close_now();
+  } else if (reading_ && parser_ && parser_->got_some()) {
+    reject(408, "request_timeout", LimitKind::idle_timeout, "the request was not completed in time");
+  } else {
+    close_gracefully();
+  }
+}
+
+void HttpSession::do_read() {
+  if (read_done_ || reading_ || closed_ || queue_.size() >= state_->limits.max_pipelined) return;
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(state_->limits.max_header_bytes));
+  parser_->body_limit(state_->limits.max_body_bytes);
+  reading_ = true;
+  arm_deadline();
+  http::async_read(socket_, buffer_, *parser_,
+                   beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+}
+
+void HttpSession::on_read(beast::error_code ec, std::size_t bytes) {
+  reading_ = false;
+  if (bytes > 0) state_->metrics.bytes_received(bytes);
+  if (closed_) return;
+  if (lingering_) {
+    close_now();
+    return;
+  }
+  // Reading stopped early (a rejection is on its way): what completes now is not answered.
+  if (read_done_ && !draining_) return;
+  if (ec) {
+    if (ec == http::error::header_limit) {
+      reject(431, "header_too_large", LimitKind::header_size,
+             "request headers exceed " + std::to_string(state_->limits.max_header_bytes) + " bytes");
+    } else if (ec == http::error::body_limit) {
+      reject(413, "body_too_large", LimitKind::body_size,
+             "request body exceeds " + std::to_string(state_->limits.max_body_bytes) + " bytes");
+    } else if (is_http_parse_error(ec)) {
+      reject(400, "malformed_request", LimitKind::malformed, "malformed HTTP request: " + ec.message());
+    } else if (ec == http::error::end_of_stream) {
+      // The client closed its side; answer what it already sent, then close.
+      read_done_ = true;
+      if (queue_.empty() && !writing_) close_now();
+    } else if (ec != net::error::operation_aborted) {
+      close_now();
+    }
+    return;
+  }
+  auto request = parser_->release();
+  if (boost::beast::websocket::is_upgrade(request)) {
+    upgrade(std::move(request));
+    return;
+  }
+  dispatch(std::move(request));
+  do_read();
+  arm_deadline();
+}
+
+HttpSession::Slot& HttpSession::enqueue(std::string route, std::string method, bool keep_alive) {
+  auto& slot = queue_.emplace_back();
+  slot.sequence = next_sequence_++;
+  slot.route = std::move(route);
+  slot.method = std::move(method);
+  slot.keep_alive = keep_alive;
+  slot.received = std::chrono::steady_clock::now();
+  return slot;
+}
+
+void HttpSession::dispatch(http::request<http::string_body>&& request) {
+  bool keep_alive = request.keep_alive() && !draining_;
+  if (!keep_alive) read_done_ = true;
+  auto method = method_label(request);
+  auto core_request = to_core_request(request, remote_);
+  auto match = state_->router.match(core_request.method, core_request.path);
+  auto sequence =
+      enqueue(match.handler ? std::string(match.route) : "unmatched", std::move(method), keep_alive)
+          .sequence;
+  if (match.handler == nullptr) {
+    complete(sequence, std::move(*match.error));
+    return;
+  }
+  core_request.params = std::move(match.params);
+  auto pending = std::make_shared<PendingResponse>(
+      [self = shared_from_this(), sequence](core::HttpResponse response) {
+        net::dispatch(self->socket_.get_executor(),
+                      [self, sequence, response = std::move(response)]() mutable {
+                        self->complete(sequence, std::move(response));
+                      });
+      });
+  core::Responder respond = [pending](core::HttpResponse response) {
+    pending->respond(std::move(response));
+  };
+  try {
+    (*match.handler)(std::move(core_request), respond);
+  } catch (const std::exception& e) {
+    spdlog::error("handler for {} threw: {}", match.route, e.what());
+    respond(Router::error_response(500, "internal", "internal error"));
+  }
+}
+
+void HttpSession::upgrade(http::request<http::string_body>&& request) {
+  auto method = method_label(request);
+  auto core_request = to_core_request(request, remote_);
+  auto match = state_->router.match_websocket(core_request.path);
+  auto refuse = [&](core::HttpResponse response) {
+    read_done_ = true;
+    auto sequence = enqueue(match.factory ? std::string(match.route) : "unmatched",
+                            std::move(method), false)
+                        .sequence;
+    complete(sequence, std::move(response));
+  };
+  if (match.factory == nullptr) {
+    refuse(Router::error_response(404, "not_found",
+                                  "no WebSocket endpoint at " + core_request.path));
+    return;
+  }
+  if (draining_) {
+    refuse(Router::error_response(503, "shutting_down", "the server is shutting down"));
+    return;
+  }
+  if (!queue_.empty() || writing_) {
+    refuse(Router::error_response(400, "bad_request",
+                                  "WebSocket upgrade sent while earlier requests are unanswered"));
+    return;
+  }
+  core_request.params = std::move(match.params);
+  auto accepted = (*match.factory)(core_request);
+  if (auto* refusal = std::get_if<core::HttpResponse>(&accepted)) {
+    refuse(std::move(*refusal));
+    return;
+  }
+  upgraded_ = true;
+  ++deadline_generation_;
+  deadline_.cancel();
+  state_->registry.remove(registry_id_);
+  std::make_shared<WsSession>(std::move(socket_), std::move(request),
+                              std::get<std::shared_ptr<core::WsHandler>>(std::move(accepted)),
+                              state_, remote_)
+      ->start();
+}
+
+void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) {
+  if (closed_) return;
+  Slot* slot = nullptr;
+  for (auto& candidate : queue_) {
+    if (candidate.sequence == sequence) slot = &candidate;
+  }
+  if (slot == nullptr || slot->response) return;
+  auto& out = slot->response.emplace();
+  out.result(static_cast<unsigned>(response.status));
+  for (auto& [name, value] : response.headers) out.insert(name, value);
+  out.body() = std::move(response.body);
+  out.keep_alive(slot->keep_alive);
+  out.prepare_payload();
+  auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - slot->received);
+  state_->metrics.request_done(slot->route, slot->method, response.status, elapsed.count());
+  do_write();
+}
+
+void HttpSession::reject(int status, std::string_view code, LimitKind kind,
+                         std::string_view message) {
+  state_->metrics.limit_hit(kind);
+  read_done_ = true;
+  auto sequence = enqueue("rejected", "other", false).sequence;
+  complete(sequence, Router::error_response(status, code, message));
+}
+
+void HttpSession::do_write() {
+  if (writing_ || closed_ || queue_.empty() || !queue_.front().response) return;
+  auto& response = *queue_.front().response;
+  if (draining_ && queue_.size() == 1) response.keep_alive(false);
+  writing_ = true;
+  arm_deadline();
+  http::async_write(socket_, response,
+                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this()));
+}
+
+void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
+  writing_ = false;
+  state_->metrics.bytes_sent(bytes);
+  if (closed_) return;
+  if (ec) {
+    close_now();
+    return;
+  }
+  bool keep_alive = queue_.front().response->keep_alive();
+  queue_.pop_front();
+  if (!keep_alive || (queue_.empty() && (draining_ || read_done_))) {
+    close_gracefully();
+    return;
+  }
+  do_read();
+  do_write();
+  arm_deadline();
+}
+
+void HttpSession::close_gracefully() {
+  if (closed_) return;
+  lingering_ = true;  // from here on, anything read is discarded (see on_read)
+  read_done_ = true;
+  beast::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) {
+    close_now();
+    return;
+  }
+  // Wait for the client's FIN (or the linger time) before closing.
+  ++deadline_generation_;
+  deadline_.expires_after(linger_time);
+  deadline_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+    if (!wait_ec) self->close_now();
+  });
+  if (!reading_) {
+    reading_ = true;
+    buffer_.consume(buffer_.size());
+    socket_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code, std::size_t) {
+                              self->reading_ = false;
+                              self->close_now();
+                            });
+  }
+}
+
+void HttpSession::close_now() {
+  if (closed_) return;
+  closed_ = true;
+  read_done_ = true;
+  deadline_.cancel();
+  beast::error_code ec;
+  socket_.close(ec);
+  state_->metrics.connection_closed();
+  state_->registry.remove(registry_id_);
+}
+
+}  // namespace mockex::transport::detail

@@ -1,0 +1,78 @@
+#pragma once
+// One HTTP/1.1 connection: reads requests (pipelined up to a limit), hands each to the router,
+// and writes the responses back in request order as their handlers complete them.
+
+#include "connection.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mockex::transport::detail {
+
+class HttpSession : public Connection, public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(boost::asio::ip::tcp::socket socket, std::shared_ptr<SharedState> state);
+  ~HttpSession() override;
+
+  void start();
+  void drain() override;
+
+ private:
+  using Response = boost::beast::http::response<boost::beast::http::string_body>;
+
+  // One request awaiting or holding its response; responses leave in request order.
+  struct Slot {
+    std::uint64_t sequence = 0;
+    std::optional<Response> response;
+    bool keep_alive = true;
+    std::string route;   // metrics label
+    std::string method;  // metrics label
+    std::chrono::steady_clock::time_point received;
+  };
+
+  void do_read();
+  void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void dispatch(boost::beast::http::request<boost::beast::http::string_body>&& request);
+  void upgrade(boost::beast::http::request<boost::beast::http::string_body>&& request);
+  void complete(std::uint64_t sequence, core::HttpResponse response);
+  // Answers with an error and stops reading; the connection closes after the answer.
+  void reject(int status, std::string_view code, LimitKind kind, std::string_view message);
+  void do_write();
+  void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void arm_deadline();
+  void on_deadline(std::uint64_t generation);
+  void close_gracefully();
+  void close_now();
+  Slot& enqueue(std::string route, std::string method, bool keep_alive);
+  bool waiting_for_client() const;
+
+  boost::asio::ip::tcp::socket socket_;
+  std::shared_ptr<SharedState> state_;
+  std::string remote_;
+  std::uint64_t registry_id_ = 0;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  boost::asio::steady_timer deadline_;
+  std::uint64_t deadline_generation_ = 0;
+  std::deque<Slot> queue_;
+  std::uint64_t next_sequence_ = 0;
+  bool reading_ = false;
+  bool writing_ = false;
+  bool read_done_ = false;  // no more requests will be read
+  bool draining_ = false;
+  bool lingering_ = false;  // our side is shut down; waiting for the client's FIN
+  bool closed_ = false;
+  bool upgraded_ = false;
+};
+
+}  // namespace mockex::transport::detail

@@ -1,0 +1,119 @@
+#include <mockex/transport/router.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace mockex::transport {
+namespace {
+
+core::HttpHandler answer(std::string body) {
+  return [body](core::HttpRequest&&, core::Responder respond) {
+    respond(core::HttpResponse::text(200, body));
+  };
+}
+
+std::string call(const Router& router, std::string_view method, std::string_view path) {
+  auto match = router.match(method, path);
+  if (match.handler == nullptr) return "error " + std::to_string(match.error->status);
+  std::string body;
+  (*match.handler)(core::HttpRequest{}, [&](core::HttpResponse response) { body = response.body; });
+  return body;
+}
+
+TEST(Router, literal_route_matches_only_its_exact_path) {
+  Router router;
+  router.add("GET", "/healthz", answer("health"));
+  EXPECT_EQ(call(router, "GET", "/healthz"), "health");
+  EXPECT_EQ(call(router, "GET", "/healthz/"), "error 404");
+  EXPECT_EQ(call(router, "GET", "/health"), "error 404");
+  EXPECT_EQ(call(router, "GET", "/"), "error 404");
+}
+
+TEST(Router, captures_named_segments) {
+  Router router;
+  router.add("POST", "/_mockex/v1/sessions/{id}/reset", answer("reset"));
+  auto match = router.match("POST", "/_mockex/v1/sessions/abc123/reset");
+  ASSERT_NE(match.handler, nullptr);
+  EXPECT_EQ(match.route, "/_mockex/v1/sessions/{id}/reset");
+  ASSERT_EQ(match.params.size(), 1u);
+  EXPECT_EQ(match.params[0].first, "id");
+  EXPECT_EQ(match.params[0].second, "abc123");
+}
+
+TEST(Router, capture_does_not_match_an_empty_segment) {
+  Router router;
+  router.add("GET", "/s/{id}", answer("s"));
+  EXPECT_EQ(call(router, "GET", "/s/"), "error 404");
+  EXPECT_EQ(call(router, "GET", "/s/x"), "s");
+}
+
+TEST(Router, rest_capture_takes_the_remaining_path) {
+  Router router;
+  router.add("GET", "/s/{session}/{rest*}", answer("scoped"));
+  auto match = router.match("GET", "/s/42/api/v3/ticker/price");
+  ASSERT_NE(match.handler, nullptr);
+  ASSERT_EQ(match.params.size(), 2u);
+  EXPECT_EQ(match.params[0].second, "42");
+  EXPECT_EQ(match.params[1].first, "rest");
+  EXPECT_EQ(match.params[1].second, "api/v3/ticker/price");
+}
+
+TEST(Router, literal_beats_capture_beats_rest_whatever_the_registration_order) {
+  Router router;
+  router.add("GET", "/a/{rest*}", answer("rest"));
+  router.add("GET", "/a/{id}", answer("capture"));
+  router.add("GET", "/a/b", answer("literal"));
+  EXPECT_EQ(call(router, "GET", "/a/b"), "literal");
+  EXPECT_EQ(call(router, "GET", "/a/c"), "capture");
+  EXPECT_EQ(call(router, "GET", "/a/c/d"), "rest");
+}
+
+TEST(Router, wrong_method_on_a_known_path_is_405_with_allow) {
+  Router router;
+  router.add("GET", "/api/v3/order", answer("get"));
+  router.add("DELETE", "/api/v3/order", answer("delete"));
+  auto match = router.match("PUT", "/api/v3/order");
+  ASSERT_EQ(match.handler, nullptr);
+  EXPECT_EQ(match.error->status, 405);
+  EXPECT_EQ(match.error->header("allow"), "GET, DELETE");
+}
+
+TEST(Router, unknown_path_is_404_with_a_json_error_body) {
+  Router router;
+  auto match = router.match("GET", "/nope");
+  ASSERT_EQ(match.handler, nullptr);
+  EXPECT_EQ(match.error->status, 404);
+  EXPECT_EQ(match.error->header("content-type"), "application/json");
+  auto body = nlohmann::json::parse(match.error->body);
+  EXPECT_EQ(body["error"]["code"], "not_found");
+  EXPECT_EQ(body["error"]["message"], "no route for GET /nope");
+}
+
+TEST(Router, error_body_survives_invalid_utf8_in_the_path) {
+  auto response = Router::error_response(404, "not_found", "no route for GET /\xff\xfe");
+  EXPECT_TRUE(nlohmann::json::accept(response.body));
+}
+
+TEST(Router, websocket_routes_are_separate_from_http_routes) {
+  Router router;
+  router.add("GET", "/ws", answer("http"));
+  router.add_websocket("/ws/{stream}", [](const core::HttpRequest&) -> core::WsAccept {
+    return core::HttpResponse::text(403, "no");
+  });
+  EXPECT_EQ(router.match_websocket("/ws").factory, nullptr);
+  auto match = router.match_websocket("/ws/btcusdt@trade");
+  ASSERT_NE(match.factory, nullptr);
+  EXPECT_EQ(match.params[0].second, "btcusdt@trade");
+}
+
+TEST(HttpResponse, set_header_replaces_case_insensitively) {
+  auto response = core::HttpResponse::json(200, "{}");
+  response.set_header("content-type", "text/plain");
+  EXPECT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.header("Content-Type"), "text/plain");
+}
+
+}  // namespace
+}  // namespace mockex::transport

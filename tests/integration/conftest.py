@@ -1,0 +1,150 @@
+"""Fixtures that start the real mockexd binary on port 0 and talk to it over real sockets."""
+
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+REPO = pathlib.Path(os.environ.get("MOCKEX_REPO", pathlib.Path(__file__).resolve().parents[2]))
+MOCKEXD = os.environ.get("MOCKEXD", str(REPO / "build" / "bin" / "mockexd"))
+QUICKSTART = REPO / "scenarios" / "quickstart.yaml"
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+
+
+class Daemon:
+    """One running mockexd; stop() sends SIGTERM and returns its exit code."""
+
+    def __init__(self, tmp_path, args=(), env=None):
+        self.port_file = tmp_path / "port"
+        self.log_path = tmp_path / "mockexd.log"
+        self.args = [MOCKEXD, "--port", "0", "--port-file", str(self.port_file),
+                     "--scenario", str(QUICKSTART), "--log-level", "debug", *args]
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        self._log = open(self.log_path, "w+")
+        self.proc = subprocess.Popen(self.args, stdout=self._log, stderr=subprocess.STDOUT,
+                                     env=full_env)
+        self.port = self._wait_for_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}"
+
+    def _wait_for_port(self, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.port_file.exists():
+                text = self.port_file.read_text().strip()
+                if text:
+                    return int(text)
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"mockexd exited with {self.proc.returncode}:\n{self.log()}")
+            time.sleep(0.02)
+        raise RuntimeError(f"mockexd wrote no port file in {timeout}s:\n{self.log()}")
+
+    def log(self):
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def connect(self):
+        return socket.create_connection(("127.0.0.1", self.port), timeout=10)
+
+    def stop(self, sig=signal.SIGTERM, timeout=30.0):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise AssertionError(f"mockexd did not exit {timeout}s after {sig!r}:\n{self.log()}")
+
+    def assert_clean(self):
+        log = self.log()
+        for marker in SANITIZER_MARKERS:
+            assert marker not in log, f"sanitizer report in mockexd's output:\n{log}"
+
+
+@pytest.fixture
+def start_daemon(tmp_path):
+    """Starts mockexd with extra args/env; each is stopped (and must exit 0, cleanly) after the test."""
+    started = []
+
+    def start(*args, env=None, name=None):
+        directory = tmp_path / (name or f"d{len(started)}")
+        directory.mkdir()
+        daemon = Daemon(directory, args, env)
+        started.append(daemon)
+        return daemon
+
+    yield start
+    for daemon in started:
+        code = daemon.stop()
+        daemon.assert_clean()
+        assert code == 0, f"mockexd exited with {code}:\n{daemon.log()}"
+
+
+@pytest.fixture
+def daemon(start_daemon):
+    return start_daemon()
+
+
+def http_exchange(sock, raw_request, expect_close=False):
+    """Sends raw bytes and reads one HTTP/1.1 response; returns (status, headers, body)."""
+    if raw_request:
+        sock.sendall(raw_request)
+    return read_response(sock)
+
+
+def read_response(sock):
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError(f"connection closed before a response; got {buf!r}")
+        buf += chunk
+    head, _, rest = buf.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length", "0"))
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("connection closed inside a response body")
+        rest += chunk
+    return status, headers, rest[:length]
+
+
+def is_closed_by_peer(sock, timeout=10.0):
+    """True when the server closes the connection (EOF or reset) within `timeout` seconds."""
+    sock.settimeout(timeout)
+    try:
+        while True:
+            data = sock.recv(65536)
+            if not data:
+                return True
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except socket.timeout:
+        return False
+
+
+def metric_value(text, name, labels=None):
+    """The value of one Prometheus sample in `text`, or None when it is absent."""
+    for line in text.splitlines():
+        if line.startswith("#") or not line.startswith(name):
+            continue
+        metric, _, value = line.rpartition(" ")
+        rest = metric[len(name):]
+        if rest and not rest.startswith("{"):
+            continue
+        if labels and not all(f'{k}="{v}"' in rest for k, v in labels.items()):
+            continue
+        return float(value)
+    return None
