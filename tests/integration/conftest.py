@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import time
+import weakref
 
 import pytest
 
@@ -98,8 +99,12 @@ def http_exchange(sock, raw_request, expect_close=False):
     return read_response(sock)
 
 
+# Bytes received past the end of one response (pipelining), kept for the next read on that socket.
+_unread = weakref.WeakKeyDictionary()
+
+
 def read_response(sock):
-    buf = b""
+    buf = _unread.pop(sock, b"")
     while b"\r\n\r\n" not in buf:
         chunk = sock.recv(65536)
         if not chunk:
@@ -118,6 +123,8 @@ def read_response(sock):
         if not chunk:
             raise ConnectionError("connection closed inside a response body")
         rest += chunk
+    if len(rest) > length:
+        _unread[sock] = rest[length:]
     return status, headers, rest[:length]
 
 

@@ -21,7 +21,8 @@ def test_request_in_flight_completes_then_exit_zero(start_daemon):
     daemon = start_daemon()
     body = b'{"note":"in flight"}'
     with daemon.connect() as sock:
-        # Half a request: the headers and part of the body.
+        # A first answer proves the server holds this connection; then half a request follows.
+        assert http_exchange(sock, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 200
         sock.sendall(b"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: "
                      + str(len(body)).encode() + b"\r\n\r\n" + body[:5])
         daemon.proc.send_signal(signal.SIGTERM)
@@ -67,6 +68,7 @@ def test_websocket_gets_a_1001_close_frame(start_daemon):
 def test_drain_deadline_bounds_a_stuck_client(start_daemon):
     daemon = start_daemon(env={"MOCKEX_DRAIN_TIMEOUT": "500ms", "MOCKEX_IDLE_TIMEOUT": "60s"})
     with daemon.connect() as sock:
+        assert http_exchange(sock, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 200
         sock.sendall(b"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
         started = time.monotonic()
         assert daemon.stop() == 0
@@ -77,6 +79,7 @@ def test_drain_deadline_bounds_a_stuck_client(start_daemon):
 def test_new_connections_are_refused_while_draining(start_daemon):
     daemon = start_daemon(env={"MOCKEX_DRAIN_TIMEOUT": "5s"})
     with daemon.connect() as held:
+        assert http_exchange(held, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 200
         held.sendall(b"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab")
         daemon.proc.send_signal(signal.SIGTERM)
         assert connections_refused_within(daemon, 10)

@@ -111,13 +111,31 @@ void HttpSession::drain() {
     if (self->closed_ || self->upgraded_) return;
     self->draining_ = true;
     self->read_done_ = true;
-    // A request half received is in flight too: it is read, answered, and then the connection
-    // closes. Only a connection with nothing in flight closes now.
-    boost::system::error_code ec;
-    bool request_in_flight = self->reading_ && ((self->parser_ && self->parser_->got_some()) ||
-                                                self->socket_.available(ec) > 0);
-    if (self->queue_.empty() && !self->writing_ && !request_in_flight) self->close_gracefully();
+    self->finish_drain_if_idle();
   });
+}
+
+bool HttpSession::request_in_flight() {
+  // Bytes of a request already parsed, or waiting in the socket: either way the client sent it
+  // before it could know we are shutting down, so it is read and answered.
+  boost::system::error_code ec;
+  return (reading_ && parser_ && parser_->got_some()) || socket_.available(ec) > 0;
+}
+
+void HttpSession::finish_drain_if_idle() {
+  if (!draining_ || closed_ || lingering_ || writing_ || !queue_.empty()) return;
+  if (request_in_flight()) {
+    do_read();  // no-op when the read is already pending
+    return;
+  }
+  if (reading_) {
+    // Bytes may be between the kernel and the parser right now; cancelling the pending read
+    // settles it: on_read either gets them (and answers the request) or is aborted empty-handed.
+    boost::system::error_code ec;
+    socket_.cancel(ec);
+    return;
+  }
+  close_gracefully();
 }
 
 bool HttpSession::waiting_for_client() const {
@@ -127,6 +145,7 @@ bool HttpSession::waiting_for_client() const {
 }
 
 void HttpSession::arm_deadline() {
+  if (lingering_) return;  // the linger timer owns the deadline now
   ++deadline_generation_;
   if (closed_ || !waiting_for_client()) {
     deadline_.cancel();
@@ -153,10 +172,14 @@ void HttpSession::on_deadline(std::uint64_t generation) {
 }
 
 void HttpSession::do_read() {
-  if (read_done_ || reading_ || closed_ || queue_.size() >= state_->limits.max_pipelined) return;
-  parser_.emplace();
-  parser_->header_limit(static_cast<std::uint32_t>(state_->limits.max_header_bytes));
-  parser_->body_limit(state_->limits.max_body_bytes);
+  if (reading_ || closed_ || queue_.size() >= state_->limits.max_pipelined) return;
+  // Once reading is done, only a drain still reads: the one request already in flight.
+  if (read_done_ && !(draining_ && request_in_flight())) return;
+  if (!parser_ || !parser_->got_some() || parser_->is_done()) {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(state_->limits.max_header_bytes));
+    parser_->body_limit(state_->limits.max_body_bytes);
+  }
   reading_ = true;
   arm_deadline();
   http::async_read(socket_, buffer_, *parser_,
@@ -186,7 +209,10 @@ void HttpSession::on_read(beast::error_code ec, std::size_t bytes) {
       // The client closed its side; answer what it already sent, then close.
       read_done_ = true;
       if (queue_.empty() && !writing_) close_now();
-    } else if (ec != net::error::operation_aborted) {
+    } else if (ec == net::error::operation_aborted) {
+      // Cancelled by a drain (see finish_drain_if_idle): go on with what arrived, or close.
+      finish_drain_if_idle();
+    } else {
       close_now();
     }
     return;
@@ -313,7 +339,7 @@ void HttpSession::reject(int status, std::string_view code, LimitKind kind,
 void HttpSession::do_write() {
   if (writing_ || closed_ || queue_.empty() || !queue_.front().response) return;
   auto& response = *queue_.front().response;
-  if (draining_ && queue_.size() == 1) response.keep_alive(false);
+  if (draining_ && queue_.size() == 1 && !request_in_flight()) response.keep_alive(false);
   writing_ = true;
   arm_deadline();
   http::async_write(socket_, response,
@@ -330,7 +356,10 @@ void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
   }
   bool keep_alive = queue_.front().response->keep_alive();
   queue_.pop_front();
-  if (!keep_alive || (queue_.empty() && (draining_ || read_done_))) {
+  if (draining_ && keep_alive) {
+    finish_drain_if_idle();
+    if (lingering_ || closed_) return;
+  } else if (!keep_alive || (queue_.empty() && read_done_)) {
     close_gracefully();
     return;
   }

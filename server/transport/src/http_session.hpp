@@ -51,6 +51,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void arm_deadline();
   void on_deadline(std::uint64_t generation);
+  bool request_in_flight();
+  void finish_drain_if_idle();
   void close_gracefully();
   void close_now();
   Slot& enqueue(std::string route, std::string method, bool keep_alive);
