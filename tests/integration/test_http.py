@@ -75,3 +75,12 @@ def test_http_1_0_request_is_answered_and_closed(daemon):
         status, _, _ = http_exchange(sock, b"GET /healthz HTTP/1.0\r\n\r\n")
         assert status == 200
         assert is_closed_by_peer(sock)
+
+
+def test_pipelining_past_the_limit_pauses_reading_and_answers_everything(start_daemon):
+    daemon = start_daemon(env={"MOCKEX_MAX_PIPELINED": "4"})
+    paths = [b"/healthz", b"/readyz", b"/nope"] * 20
+    with daemon.connect() as sock:
+        sock.sendall(b"".join(b"GET " + p + b" HTTP/1.1\r\nHost: x\r\n\r\n" for p in paths))
+        statuses = [read_response(sock)[0] for _ in paths]
+    assert statuses == [200, 200, 404] * 20

@@ -62,7 +62,8 @@ def test_websocket_gets_a_1001_close_frame(start_daemon):
                 return message.data
 
     assert asyncio.run(scenario()) == 1001
-    assert daemon.stop() == 0
+    # The daemon exits by itself once the close handshake is done.
+    assert daemon.proc.wait(timeout=10) == 0
 
 
 def test_drain_deadline_bounds_a_stuck_client(start_daemon):
@@ -98,3 +99,25 @@ def connections_refused_within(daemon, timeout):
             return True
         time.sleep(0.02)
     return False
+
+
+def test_second_signal_stops_at_once_even_with_a_websocket_open(start_daemon):
+    daemon = start_daemon(env={"MOCKEX_DRAIN_TIMEOUT": "60s"})
+
+    async def scenario():
+        async with aiohttp.ClientSession() as client:
+            # autoclose=False: the client never answers the close frame, so the drain waits.
+            async with client.ws_connect(daemon.ws_url + "/_mockex/v1/ws/echo",
+                                         autoclose=False) as ws:
+                daemon.proc.send_signal(signal.SIGTERM)
+                message = await asyncio.wait_for(ws.receive(), 10)
+                assert message.type == aiohttp.WSMsgType.CLOSE
+                started = time.monotonic()
+                daemon.proc.send_signal(signal.SIGTERM)
+                code = await asyncio.get_running_loop().run_in_executor(
+                    None, lambda: daemon.proc.wait(timeout=10))
+                assert time.monotonic() - started < 10
+                return code
+
+    assert asyncio.run(scenario()) == 0
+    assert "stopping now" in daemon.log()

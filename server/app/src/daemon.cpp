@@ -106,6 +106,7 @@ int run_daemon(const Config& config) {
   for (unsigned i = 1; i < config.threads; ++i) workers.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& worker : workers) worker.join();
+  server.abort_connections();
 
   if (!config.port_file.empty()) {
     std::error_code ec;

@@ -21,6 +21,9 @@ class Connection {
   virtual ~Connection() = default;
   // Begins a graceful close; may be called from any thread.
   virtual void drain() = 0;
+  // Closes at once and drops what the connection holds. Only once the io_context has stopped
+  // (no handler of this connection can run concurrently).
+  virtual void abort() = 0;
 };
 
 class ConnectionRegistry {
@@ -31,6 +34,8 @@ class ConnectionRegistry {
   // Drains every live connection and calls `on_drained` once none is left.
   void drain_all(std::function<void()> on_drained);
   bool draining() const { return draining_.load(std::memory_order_acquire); }
+  // Aborts every live connection (see Connection::abort).
+  void abort_all();
 
  private:
   mutable std::mutex mutex_;

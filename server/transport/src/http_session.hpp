@@ -26,6 +26,7 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
 
   void start();
   void drain() override;
+  void abort() override { close_now(); }
 
  private:
   using Response = boost::beast::http::response<boost::beast::http::string_body>;

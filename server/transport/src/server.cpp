@@ -59,6 +59,17 @@ void ConnectionRegistry::drain_all(std::function<void()> on_drained) {
   for (auto& connection : live) connection->drain();
 }
 
+void ConnectionRegistry::abort_all() {
+  std::vector<std::shared_ptr<Connection>> live;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [id, weak] : live_) {
+      if (auto connection = weak.lock()) live.push_back(std::move(connection));
+    }
+  }
+  for (auto& connection : live) connection->abort();
+}
+
 }  // namespace detail
 
 namespace {
@@ -189,6 +200,8 @@ void Server::shutdown(std::function<void()> on_drained) {
     impl->state->registry.drain_all(on_drained);
   });
 }
+
+void Server::abort_connections() { impl_->state->registry.abort_all(); }
 
 std::size_t Server::open_connections() const { return impl_->state->registry.size(); }
 

@@ -31,6 +31,7 @@ class WsSession : public Connection,
 
   void start();
   void drain() override;
+  void abort() override { finish(); }
 
   bool send_text(std::string message) override;
   void close(std::uint16_t code, std::string reason) override;

@@ -45,6 +45,10 @@ class Server {
   // is open). Safe to call from any thread, more than once (later calls only add no callback).
   void shutdown(std::function<void()> on_drained);
 
+  // After the io_context has stopped (its threads joined): closes the connections still open,
+  // for a shutdown that the drain deadline cut short, so nothing they hold outlives the server.
+  void abort_connections();
+
   std::size_t open_connections() const;
 
  private:
