@@ -1,0 +1,122 @@
+#include <mockex/dialect/binance/params.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace mockex::dialect::binance {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      int high = hex_value(text[i + 1]);
+      int low = hex_value(text[i + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::variant<Params, ApiError> Params::parse(std::string_view query, std::string_view body) {
+  Params params;
+  auto parse_part = [&](std::string_view part, bool from_query) -> std::optional<ApiError> {
+    std::size_t first_of_part = params.entries_.size();
+    while (!part.empty()) {
+      auto amp = part.find('&');
+      auto pair = part.substr(0, amp);
+      part = amp == std::string_view::npos ? std::string_view{} : part.substr(amp + 1);
+      if (pair.empty()) continue;
+      auto eq = pair.find('=');
+      auto name = percent_decode(pair.substr(0, eq));
+      auto value = percent_decode(eq == std::string_view::npos ? std::string_view{}
+                                                               : pair.substr(eq + 1));
+      if (!name || !value) {
+        return make_error(Error::illegal_characters,
+                          {name ? std::string_view(*name) : pair.substr(0, eq),
+                           "percent-encoded UTF-8"});
+      }
+      auto same_part_end = params.entries_.end();
+      auto same_part_begin = params.entries_.begin() + static_cast<std::ptrdiff_t>(first_of_part);
+      if (std::any_of(same_part_begin, same_part_end,
+                      [&](const Entry& e) { return e.name == *name; })) {
+        return make_error(Error::duplicate_parameter);
+      }
+      params.entries_.push_back({std::move(*name), std::move(*value), from_query, false});
+    }
+    return std::nullopt;
+  };
+  if (auto error = parse_part(query, true)) return *error;
+  std::size_t query_count = params.entries_.size();
+  if (auto error = parse_part(body, false)) return *error;
+  // A body parameter also in the query loses: the query's value wins (spec §2).
+  auto query_end = params.entries_.begin() + static_cast<std::ptrdiff_t>(query_count);
+  params.entries_.erase(
+      std::remove_if(query_end, params.entries_.end(),
+                     [&](const Entry& e) {
+                       return std::any_of(params.entries_.begin(), query_end,
+                                          [&](const Entry& q) { return q.name == e.name; });
+                     }),
+      params.entries_.end());
+  return params;
+}
+
+std::optional<std::string_view> Params::get(std::string_view name) const {
+  for (const auto& entry : entries_) {
+    if (entry.name == name) {
+      entry.read = true;
+      return entry.value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Params::non_empty(std::string_view name) const {
+  auto value = get(name);
+  if (value && value->empty()) return std::nullopt;
+  return value;
+}
+
+std::size_t Params::read_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.read; }));
+}
+
+std::optional<std::string_view> Params::first_unread() const {
+  for (const auto& entry : entries_) {
+    if (!entry.read) return entry.name;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> parse_string_array(std::string_view json) {
+  auto doc = nlohmann::json::parse(json, nullptr, false);
+  if (doc.is_discarded() || !doc.is_array()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& item : doc) {
+    if (!item.is_string()) return std::nullopt;
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace mockex::dialect::binance
