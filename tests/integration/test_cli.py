@@ -3,7 +3,7 @@
 import socket
 import subprocess
 
-from conftest import MOCKEXD, QUICKSTART
+from conftest import MOCKEXD, QUICKSTART, REPO
 
 
 def run(*args, env=None, timeout=30):
@@ -84,3 +84,31 @@ def test_json_log_format_writes_one_json_object_per_line(start_daemon):
     for line in lines:
         doc = json.loads(line)
         assert {"time", "level", "msg"} <= doc.keys()
+
+
+def test_validate_reports_every_error_with_its_position_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\nseed: 1\ndialect: binance-spot\nclok:\n  mode: stepped\n"
+                   "instruments: []\n")
+    good = REPO / "scenarios" / "flash-crash.yaml"
+    result = run("validate", str(good), str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:4:1:" in result.stderr
+    assert "did you mean 'clock'" in result.stderr
+    assert "flash-crash" in result.stdout
+
+
+def test_every_example_scenario_validates():
+    examples = sorted((REPO / "scenarios").glob("*.yaml"))
+    assert len(examples) >= 7
+    result = run("validate", *map(str, examples))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == len(examples)
+
+
+def test_invalid_default_scenario_is_exit_2_with_its_position(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\nseed: [1]\n")
+    result = run("--port", "0", "--scenario", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:2:" in result.stderr

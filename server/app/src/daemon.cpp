@@ -1,8 +1,8 @@
 #include "daemon.hpp"
 
 #include "ops_routes.hpp"
-#include "scenario_check.hpp"
 
+#include <mockex/scenario/loader.hpp>
 #include <mockex/transport/server.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -44,9 +44,9 @@ std::string url_host(const std::string& bind) {
 }  // namespace
 
 int run_daemon(const Config& config) {
-  auto scenario = check_scenario_file(config.scenario);
+  auto scenario = scenario::load_scenario_file(config.scenario);
   if (!scenario.ok()) {
-    for (const auto& error : scenario.errors) spdlog::critical("{}", error);
+    for (const auto& error : scenario.errors) spdlog::critical("{}", error.to_string());
     return 2;
   }
 
@@ -73,7 +73,7 @@ int run_daemon(const Config& config) {
   server.start();
   ops.readiness = Readiness::ready;
   spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
-               MOCKEX_VERSION, url_host(config.bind), port, scenario.name, config.scenario,
+               MOCKEX_VERSION, url_host(config.bind), port, scenario.scenario->name, config.scenario,
                config.threads);
 
   net::signal_set signals(io, SIGINT, SIGTERM);

@@ -3,7 +3,7 @@
 #include "config.hpp"
 #include "daemon.hpp"
 #include "logging.hpp"
-#include "scenario_check.hpp"
+#include <mockex/scenario/validate.hpp>
 
 #include <iostream>
 
@@ -16,10 +16,10 @@ int main(int argc, char** argv) {
     case Command::validate: {
       int status = 0;
       for (const auto& file : invocation.files) {
-        auto check = check_scenario_file(file);
-        for (const auto& error : check.errors) std::cerr << error << '\n';
-        if (check.ok()) {
-          std::cout << file << ": ok (scenario '" << check.name << "')\n";
+        auto report = mockex::scenario::validate_file(file);
+        for (const auto& error : report.errors) std::cerr << error << '\n';
+        if (report.ok) {
+          std::cout << file << ": " << report.summary << '\n';
         } else {
           status = 1;
         }
