@@ -17,19 +17,23 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::decimal_too_precise:
       return {"decimal_too_precise", "more decimal places than the scale allows"};
     case ErrorCode::decimal_overflow: return {"decimal_overflow", "the number is too large"};
-    case ErrorCode::decimal_negative: return {"decimal_negative", "the number must not be negative"};
+    case ErrorCode::decimal_negative:
+      return {"decimal_negative", "the number must not be negative"};
     case ErrorCode::invalid_scale: return {"invalid_scale", "the scale is out of range"};
     case ErrorCode::arithmetic_overflow:
       return {"arithmetic_overflow", "the result does not fit in 64 bits"};
-    case ErrorCode::inexact: return {"inexact", "the result is not exact and no rounding was given"};
+    case ErrorCode::inexact:
+      return {"inexact", "the result is not exact and no rounding was given"};
     case ErrorCode::division_by_zero: return {"division_by_zero", "division by zero"};
     case ErrorCode::scheduler_full: return {"scheduler_full", "the timer queue is full"};
-    case ErrorCode::book_invalid_order_id: return {"book_invalid_order_id", "order id 0 is not valid"};
+    case ErrorCode::book_invalid_order_id:
+      return {"book_invalid_order_id", "order id 0 is not valid"};
     case ErrorCode::book_duplicate_order_id:
       return {"book_duplicate_order_id", "an open order already has this id"};
     case ErrorCode::book_unknown_order: return {"book_unknown_order", "no open order has this id"};
     case ErrorCode::book_invalid_quantity:
-      return {"book_invalid_quantity", "the quantity must be positive (or the quote amount, not both)"};
+      return {"book_invalid_quantity",
+              "the quantity must be positive (or the quote amount, not both)"};
     case ErrorCode::book_invalid_price:
       return {"book_invalid_price", "the limit price is missing, not positive, or not allowed"};
     case ErrorCode::book_invalid_stop_price:
@@ -44,13 +48,15 @@ ErrorInfo info(ErrorCode code) {
       return {"book_quantity_overflow", "a price level's total would overflow"};
     case ErrorCode::book_full: return {"book_full", "the book holds its maximum number of orders"};
     case ErrorCode::book_order_not_resting:
-      return {"book_order_not_resting", "the order is waiting for its stop, not resting in a level"};
+      return {"book_order_not_resting",
+              "the order is waiting for its stop, not resting in a level"};
     case ErrorCode::filter_price: return {"filter_price", "Filter failure: PRICE_FILTER"};
     case ErrorCode::filter_lot_size: return {"filter_lot_size", "Filter failure: LOT_SIZE"};
     case ErrorCode::filter_market_lot_size:
       return {"filter_market_lot_size", "Filter failure: MARKET_LOT_SIZE"};
     case ErrorCode::filter_notional: return {"filter_notional", "Filter failure: NOTIONAL"};
-    case ErrorCode::filter_min_notional: return {"filter_min_notional", "Filter failure: MIN_NOTIONAL"};
+    case ErrorCode::filter_min_notional:
+      return {"filter_min_notional", "Filter failure: MIN_NOTIONAL"};
     case ErrorCode::filter_percent_price:
       return {"filter_percent_price", "Filter failure: PERCENT_PRICE"};
     case ErrorCode::filter_percent_price_by_side:
@@ -81,7 +87,8 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::account_exchange_max_num_orders:
       return {"account_exchange_max_num_orders", "Filter failure: EXCHANGE_MAX_NUM_ORDERS"};
     case ErrorCode::account_duplicate_client_order_id:
-      return {"account_duplicate_client_order_id", "an open order already has this client order id"};
+      return {"account_duplicate_client_order_id",
+              "an open order already has this client order id"};
   }
   return {"unknown_error", "unknown error"};
 }

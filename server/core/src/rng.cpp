@@ -67,9 +67,7 @@ std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + offset);
 }
 
-double Rng::uniform_real() {
-  return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
-}
+double Rng::uniform_real() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
 double Rng::uniform_real(double lo, double hi) { return lo + (hi - lo) * uniform_real(); }
 

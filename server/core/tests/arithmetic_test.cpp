@@ -34,8 +34,8 @@ TEST(Arithmetic, divide_rounds_each_way_for_positive_and_negative) {
 }
 
 TEST(Arithmetic, half_even_rounds_ties_to_even) {
-  EXPECT_EQ(divide(5, 2, Rounding::half_even).value(), 2);   // 2.5
-  EXPECT_EQ(divide(7, 2, Rounding::half_even).value(), 4);   // 3.5
+  EXPECT_EQ(divide(5, 2, Rounding::half_even).value(), 2);  // 2.5
+  EXPECT_EQ(divide(7, 2, Rounding::half_even).value(), 4);  // 3.5
   EXPECT_EQ(divide(-5, 2, Rounding::half_even).value(), -2);
   EXPECT_EQ(divide(-7, 2, Rounding::half_even).value(), -4);
   EXPECT_EQ(divide(26, 10, Rounding::half_even).value(), 3);
@@ -60,8 +60,8 @@ TEST(Arithmetic, rescale_up_and_down) {
 
 TEST(Arithmetic, notional_of_btc_fill_is_exact_at_quote_scale) {
   // 0.00100000 BTC at 43250.12 USDT (price scale 2, qty scale 8, quote scale 8) = 43.25012 USDT.
-  const auto value = notional(Price{4'325'012}, Scale{2}, Qty{100'000}, Scale{8}, Scale{8},
-                              Rounding::exact);
+  const auto value =
+      notional(Price{4'325'012}, Scale{2}, Qty{100'000}, Scale{8}, Scale{8}, Rounding::exact);
   EXPECT_EQ(value.value(), Amount{4'325'012'000});
 }
 
@@ -71,7 +71,8 @@ TEST(Arithmetic, notional_rounding_is_explicit) {
   const Qty qty{5};        // scale 1
   EXPECT_EQ(notional(price, Scale{3}, qty, Scale{1}, Scale{3}, Rounding::exact).error(),
             ErrorCode::inexact);
-  EXPECT_EQ(notional(price, Scale{3}, qty, Scale{1}, Scale{3}, Rounding::down).value(), Amount{166});
+  EXPECT_EQ(notional(price, Scale{3}, qty, Scale{1}, Scale{3}, Rounding::down).value(),
+            Amount{166});
   EXPECT_EQ(notional(price, Scale{3}, qty, Scale{1}, Scale{3}, Rounding::up).value(), Amount{167});
   EXPECT_EQ(notional(price, Scale{3}, qty, Scale{1}, Scale{3}, Rounding::half_even).value(),
             Amount{166});
@@ -98,8 +99,9 @@ TEST(Arithmetic, qty_for_amount_inverts_notional) {
                            Rounding::down)
                 .value(),
             Qty{333'333});
-  EXPECT_EQ(qty_for_amount(Amount{1}, Scale{8}, Price{0}, Scale{2}, Scale{8}, Rounding::down).error(),
-            ErrorCode::division_by_zero);
+  EXPECT_EQ(
+      qty_for_amount(Amount{1}, Scale{8}, Price{0}, Scale{2}, Scale{8}, Rounding::down).error(),
+      ErrorCode::division_by_zero);
 }
 
 TEST(Arithmetic, pow10_table) {

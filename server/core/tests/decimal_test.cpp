@@ -62,7 +62,8 @@ TEST(Decimal, negative_only_where_allowed) {
 TEST(Decimal, overflow_is_reported_at_the_int64_boundary) {
   EXPECT_EQ(parsed("9223372036854775807", k0), std::numeric_limits<std::int64_t>::max());
   EXPECT_EQ(rejection("9223372036854775808", k0), ErrorCode::decimal_overflow);
-  EXPECT_EQ(parsed("-9223372036854775808", k0, Sign::any), std::numeric_limits<std::int64_t>::min());
+  EXPECT_EQ(parsed("-9223372036854775808", k0, Sign::any),
+            std::numeric_limits<std::int64_t>::min());
   EXPECT_EQ(rejection("-9223372036854775809", k0, Sign::any), ErrorCode::decimal_overflow);
   EXPECT_EQ(parsed("92233720368.54775807", k8), std::numeric_limits<std::int64_t>::max());
   EXPECT_EQ(rejection("92233720368.54775808", k8), ErrorCode::decimal_overflow);

@@ -33,7 +33,8 @@ TEST(ManualClock, runs_due_callbacks_in_time_order_with_now_at_due_time) {
   ManualClock clock;
   std::vector<std::string> log;
   auto record = [&](std::string name) {
-    return [&log, &clock, name] { log.push_back(name + "@" + std::to_string(clock.now().millis())); };
+    return
+        [&log, &clock, name] { log.push_back(name + "@" + std::to_string(clock.now().millis())); };
   };
   ASSERT_TRUE(clock.schedule_at(at_ms(30), record("c")));
   ASSERT_TRUE(clock.schedule_at(at_ms(10), record("a")));

@@ -15,9 +15,9 @@ __extension__ typedef __int128 Int128;            // NOLINT(modernize-use-using)
 __extension__ typedef unsigned __int128 UInt128;  // NOLINT(modernize-use-using)
 
 enum class Rounding : std::uint8_t {
-  exact,      // ErrorCode::inexact when a remainder would be dropped
-  down,       // toward negative infinity (floor)
-  up,         // toward positive infinity (ceiling)
+  exact,  // ErrorCode::inexact when a remainder would be dropped
+  down,   // toward negative infinity (floor)
+  up,     // toward positive infinity (ceiling)
   toward_zero,
   half_even,  // to nearest, ties to the even neighbour (banker's rounding)
 };

@@ -16,7 +16,7 @@ class [[nodiscard]] Result {
  public:
   // Implicit on purpose, so that `return value;` and `return ErrorCode::x;` both read naturally.
   Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(ErrorCode error) : error_(error) {       // NOLINT(google-explicit-constructor)
+  Result(ErrorCode error) : error_(error) {      // NOLINT(google-explicit-constructor)
     assert(error != ErrorCode::ok && "an error Result needs an error code");
   }
 
