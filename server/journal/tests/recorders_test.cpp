@@ -1,0 +1,135 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "journal_test_support.hpp"
+#include "mockex/journal/journal.hpp"
+
+namespace mockex::journal {
+namespace {
+
+using nlohmann::json;
+using testing::at_ms;
+
+const json& last_data(const Journal& journal) { return journal.entries().back().data; }
+
+TEST(JournalRecorders, http_request_keeps_summary_headers_and_a_capped_body) {
+  Journal journal{JournalOptions{.max_body_bytes = 8}};
+  HttpRequestRecord request;
+  request.method = "POST";
+  request.path = "/api/v3/order";
+  request.query = "symbol=BTCUSDT";
+  request.remote = "10.0.0.2:4000";
+  request.api_key = "demo-key";
+  request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  request.body = "side=BUY&type=LIMIT";
+  journal.record_http_request(at_ms(0), request);
+  EXPECT_EQ(journal.entries().back().kind, EntryKind::http_request);
+  EXPECT_EQ(last_data(journal), (json{{"method", "POST"},
+                                      {"path", "/api/v3/order"},
+                                      {"query", "symbol=BTCUSDT"},
+                                      {"remote", "10.0.0.2:4000"},
+                                      {"api_key", "demo-key"},
+                                      {"headers",
+                                       {{"Content-Type", "application/x-www-form-urlencoded"}}},
+                                      {"body", "side=BUY"},
+                                      {"body_bytes", 19}}));
+}
+
+TEST(JournalRecorders, empty_fields_are_left_out) {
+  Journal journal;
+  journal.record_http_response(at_ms(0), HttpResponseRecord{.method = "GET", .path = "/x"});
+  EXPECT_EQ(last_data(journal),
+            (json{{"method", "GET"}, {"path", "/x"}, {"status", 0}, {"latency_us", 0}}));
+  journal.record_order(at_ms(0), OrderRecord{});
+  EXPECT_EQ(last_data(journal), (json{{"event", "placed"}}));
+}
+
+TEST(JournalRecorders, ws_text_is_cut_at_a_utf8_boundary_and_its_size_kept) {
+  Journal journal{JournalOptions{.max_text_bytes = 4}};
+  WsMessageRecord message;
+  message.direction = WsDirection::in;
+  message.conn_id = 9;
+  message.stream = "SUBSCRIBE";
+  message.subscribe = {"btcusdt@depth"};
+  message.text = "ab\xC3\xA9\xC3\xA9";  // "abéé": the 4-byte cut would split the second é
+  journal.record_ws_message(at_ms(0), message);
+  EXPECT_EQ(journal.entries().back().kind, EntryKind::ws_in);
+  EXPECT_EQ(last_data(journal), (json{{"conn", 9},
+                                      {"stream", "SUBSCRIBE"},
+                                      {"subscribe", {"btcusdt@depth"}},
+                                      {"text", "ab\xC3\xA9"},
+                                      {"text_bytes", 6}}));
+  message.text = "abc\xC3\xA9";  // the cut at 4 falls inside é: keep "abc"
+  journal.record_ws_message(at_ms(1), message);
+  EXPECT_EQ(last_data(journal).at("text"), "abc");
+}
+
+TEST(JournalRecorders, ws_open_and_close_record_connection_fields) {
+  Journal journal;
+  journal.record_ws_open(at_ms(0), WsOpenRecord{.conn_id = 1,
+                                                .remote = "127.0.0.1:1",
+                                                .path = "/ws/btcusdt@depth",
+                                                .streams = {"btcusdt@depth"}});
+  EXPECT_EQ(last_data(journal), (json{{"conn", 1},
+                                      {"remote", "127.0.0.1:1"},
+                                      {"path", "/ws/btcusdt@depth"},
+                                      {"streams", {"btcusdt@depth"}}}));
+  journal.record_ws_close(at_ms(1), WsCloseRecord{.conn_id = 1, .code = 1006, .by = "fault"});
+  EXPECT_EQ(last_data(journal), (json{{"conn", 1}, {"code", 1006}, {"by", "fault"}}));
+}
+
+TEST(JournalRecorders, order_and_fill_take_plain_fields) {
+  Journal journal;
+  journal.record_order(at_ms(0), OrderRecord{.event = OrderEvent::rejected,
+                                             .account = "alice",
+                                             .symbol = "BTCUSDT",
+                                             .side = "BUY",
+                                             .type = "LIMIT",
+                                             .client_order_id = "c1",
+                                             .price = "42000.10",
+                                             .qty = "0.001",
+                                             .error_code = -2010,
+                                             .error_message = "insufficient balance"});
+  EXPECT_EQ(last_data(journal), (json{{"event", "rejected"},
+                                      {"account", "alice"},
+                                      {"symbol", "BTCUSDT"},
+                                      {"side", "BUY"},
+                                      {"type", "LIMIT"},
+                                      {"client_order_id", "c1"},
+                                      {"price", "42000.10"},
+                                      {"qty", "0.001"},
+                                      {"error_code", -2010},
+                                      {"error_message", "insufficient balance"}}));
+  journal.record_fill(at_ms(1), FillRecord{.account = "alice",
+                                           .symbol = "BTCUSDT",
+                                           .side = "SELL",
+                                           .order_id = 7,
+                                           .trade_id = 70,
+                                           .price = "42000.10",
+                                           .qty = "0.001",
+                                           .maker = true,
+                                           .order_filled = true});
+  EXPECT_EQ(last_data(journal), (json{{"account", "alice"},
+                                      {"symbol", "BTCUSDT"},
+                                      {"side", "SELL"},
+                                      {"order_id", 7},
+                                      {"trade_id", 70},
+                                      {"price", "42000.10"},
+                                      {"qty", "0.001"},
+                                      {"maker", true},
+                                      {"order_filled", true}}));
+}
+
+TEST(JournalRecorders, record_event_merges_an_object_detail_and_nests_anything_else) {
+  Journal journal;
+  journal.record_event(at_ms(0), EntryKind::clock, "advance", {{"by_ms", 5000}});
+  EXPECT_EQ(last_data(journal), (json{{"event", "advance"}, {"by_ms", 5000}}));
+  journal.record_event(at_ms(0), EntryKind::error, "dialect", "bad state");
+  EXPECT_EQ(last_data(journal), (json{{"event", "dialect"}, {"detail", "bad state"}}));
+  journal.record_event(at_ms(0), EntryKind::session, "reset");
+  EXPECT_EQ(last_data(journal), (json{{"event", "reset"}}));
+}
+
+}  // namespace
+}  // namespace mockex::journal
