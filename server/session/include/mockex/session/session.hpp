@@ -1,0 +1,106 @@
+#pragma once
+// One isolated simulated exchange: a venue, its scenario clock, the scenario player and the
+// listeners that dialects attach. Lives on its own strand: every member below that is not marked
+// thread-safe must be called there (post to executor()).
+
+#include <mockex/scenario/model.hpp>
+#include <mockex/session/player.hpp>
+#include <mockex/session/session_clock.hpp>
+#include <mockex/venue/venue.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace mockex::session {
+
+// What a session is created with, beyond its scenario (admin API overrides).
+struct SessionOptions {
+  std::string id;                       // assigned by the registry
+  std::optional<std::uint64_t> seed;    // default: the scenario's
+  std::optional<ClockMode> clock;       // default: the scenario's
+  std::optional<double> speed;          // default: the scenario's (accelerated)
+  std::optional<core::Timestamp> start; // default: the scenario's, else the wall clock's now
+};
+
+// Facts about a session, readable from any thread.
+struct SessionInfo {
+  std::string id;
+  std::string scenario;  // the scenario's name
+  std::uint64_t seed = 0;
+  ClockMode clock = ClockMode::realtime;
+  core::Timestamp start;             // scenario time at creation or the last reset
+  std::int64_t created_wall_ms = 0;  // system clock
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  using Strand = boost::asio::strand<boost::asio::any_io_executor>;
+  using Listener = std::function<void(const venue::Events&)>;
+
+  // Builds the venue from the scenario and starts the player. Call from any thread; the session
+  // is used only through its strand afterwards. The error text says what the venue refused.
+  static std::variant<std::shared_ptr<Session>, std::string> create(
+      boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
+      SessionOptions options);
+  ~Session();
+
+  // --- thread-safe ---
+  SessionInfo info() const;
+  const std::string& id() const { return info_.id; }
+  Strand& executor() { return strand_; }
+  // Marks the session used now (idle expiry counts from the last use).
+  void touch();
+  std::chrono::steady_clock::time_point last_used() const;
+  bool closed() const { return closed_.load(); }
+
+  // --- on the strand ---
+  const scenario::Scenario& scenario() const { return *scenario_; }
+  venue::Venue& venue() { return *venue_; }
+  SessionClock& clock() { return *clock_; }
+  ScenarioPlayer& player() { return *player_; }
+  // The secret of an account's API key (the venue keeps no secrets), or nothing.
+  std::optional<std::string_view> secret(std::string_view api_key) const;
+
+  // Dialects listen to every venue event batch: the market's and their own clients'.
+  std::uint64_t listen(Listener listener);
+  void unlisten(std::uint64_t token);
+  void publish(const venue::Events& events);
+  // Runs after every reset, so dialects can resynchronise their clients.
+  std::uint64_t on_reset(std::function<void()> callback);
+
+  // Back to the scenario's start: a fresh venue, clock and player with the same seed and id.
+  std::optional<std::string> reset();
+  // Stops the clock and the player; the session answers nothing more. Idempotent.
+  void close();
+
+ private:
+  Session(boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
+          SessionOptions options);
+  std::optional<std::string> build();
+
+  Strand strand_;
+  std::shared_ptr<const scenario::Scenario> scenario_;
+  SessionOptions options_;
+  SessionInfo info_;
+  std::unique_ptr<SessionClock> clock_;
+  std::unique_ptr<venue::Venue> venue_;
+  std::unique_ptr<ScenarioPlayer> player_;
+  std::map<std::uint64_t, Listener> listeners_;
+  std::map<std::uint64_t, std::function<void()>> reset_callbacks_;
+  std::uint64_t next_token_ = 1;
+  std::atomic<std::int64_t> start_micros_{0};
+  std::atomic<std::int64_t> last_used_ns_{0};
+  std::atomic<bool> closed_{false};
+};
+
+}  // namespace mockex::session

@@ -1,0 +1,142 @@
+#include <mockex/session/session.hpp>
+
+#include <mockex/session/venue_setup.hpp>
+
+#include <boost/asio/post.hpp>
+
+namespace mockex::session {
+namespace {
+
+ClockMode to_mode(scenario::ClockMode mode) {
+  switch (mode) {
+    case scenario::ClockMode::realtime: return ClockMode::realtime;
+    case scenario::ClockMode::accelerated: return ClockMode::accelerated;
+    case scenario::ClockMode::stepped: return ClockMode::stepped;
+  }
+  return ClockMode::realtime;
+}
+
+std::int64_t system_now_micros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The Rng streams of one session: the venue's (client order ids) and the market's.
+constexpr std::uint64_t venue_stream = 1;
+
+}  // namespace
+
+Session::Session(boost::asio::any_io_executor io,
+                 std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options)
+    : strand_(boost::asio::make_strand(io)),
+      scenario_(std::move(scenario)),
+      options_(std::move(options)) {
+  info_.id = options_.id;
+  info_.scenario = scenario_->name;
+  info_.seed = options_.seed.value_or(scenario_->seed);
+  info_.clock = options_.clock.value_or(to_mode(scenario_->clock.mode));
+  info_.created_wall_ms = system_now_micros() / 1000;
+  touch();
+}
+
+Session::~Session() { close(); }
+
+std::variant<std::shared_ptr<Session>, std::string> Session::create(
+    boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
+    SessionOptions options) {
+  std::shared_ptr<Session> session(new Session(std::move(io), std::move(scenario),
+                                               std::move(options)));
+  if (auto error = session->build()) return *error;
+  return session;
+}
+
+std::optional<std::string> Session::build() {
+  if (player_) player_->stop();
+  player_.reset();
+  if (clock_) clock_->stop();
+  double speed = options_.speed.value_or(scenario_->clock.speed.to_double());
+  // A scenario that starts `now` starts again now on reset, so its times keep up with the
+  // clients' clocks; a fixed start is the same instant every time.
+  auto start = options_.start.value_or(
+      scenario_->clock.start.value_or(core::Timestamp::from_micros(system_now_micros())));
+  start_micros_.store(start.micros());
+  clock_ = std::make_unique<SessionClock>(strand_, info_.clock, speed, start);
+  core::Rng root(info_.seed);
+  auto made = make_venue(*scenario_, root.fork(venue_stream), start);
+  if (auto* error = std::get_if<std::string>(&made)) return *error;
+  venue_ = std::get<std::unique_ptr<venue::Venue>>(std::move(made));
+  PlayerHooks hooks;
+  hooks.on_events = [this](const venue::Events& events) { publish(events); };
+  player_ = std::make_unique<ScenarioPlayer>(*scenario_, *venue_, *clock_, *clock_, root,
+                                             std::move(hooks));
+  if (auto status = player_->start(); !status) return "the scenario's timers do not fit";
+  clock_->catch_up();  // what is due at the start (the initial books) is there at once
+  return std::nullopt;
+}
+
+SessionInfo Session::info() const {
+  auto copy = info_;
+  copy.start = core::Timestamp::from_micros(start_micros_.load());
+  return copy;
+}
+
+void Session::touch() {
+  last_used_ns_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+std::chrono::steady_clock::time_point Session::last_used() const {
+  return std::chrono::steady_clock::time_point(
+      std::chrono::steady_clock::duration(last_used_ns_.load()));
+}
+
+std::optional<std::string_view> Session::secret(std::string_view api_key) const {
+  if (const auto* account = scenario_->find_account(api_key)) return account->secret;
+  return std::nullopt;
+}
+
+std::uint64_t Session::listen(Listener listener) {
+  auto token = next_token_++;
+  listeners_.emplace(token, std::move(listener));
+  return token;
+}
+
+void Session::unlisten(std::uint64_t token) {
+  listeners_.erase(token);
+  reset_callbacks_.erase(token);
+}
+
+void Session::publish(const venue::Events& events) {
+  // A listener may unlisten while it runs: iterate over a snapshot of the tokens.
+  std::vector<std::uint64_t> tokens;
+  tokens.reserve(listeners_.size());
+  for (const auto& [token, listener] : listeners_) tokens.push_back(token);
+  for (auto token : tokens) {
+    auto it = listeners_.find(token);
+    if (it != listeners_.end()) it->second(events);
+  }
+}
+
+std::uint64_t Session::on_reset(std::function<void()> callback) {
+  auto token = next_token_++;
+  reset_callbacks_.emplace(token, std::move(callback));
+  return token;
+}
+
+std::optional<std::string> Session::reset() {
+  if (closed_) return "the session is closed";
+  if (auto error = build()) return error;
+  auto callbacks = reset_callbacks_;
+  for (auto& [token, callback] : callbacks) callback();
+  return std::nullopt;
+}
+
+void Session::close() {
+  if (closed_.exchange(true)) return;
+  if (player_) player_->stop();
+  if (clock_) clock_->stop();
+  listeners_.clear();
+  reset_callbacks_.clear();
+}
+
+}  // namespace mockex::session

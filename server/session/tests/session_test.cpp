@@ -1,0 +1,132 @@
+#include <mockex/session/registry.hpp>
+
+#include <mockex/scenario/loader.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+
+namespace mockex::session {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::shared_ptr<const scenario::Scenario> quickstart() {
+  auto loaded = scenario::load_scenario_file(std::string(MOCKEX_SCENARIOS_DIR) + "/quickstart.yaml");
+  EXPECT_TRUE(loaded.ok());
+  return std::make_shared<const scenario::Scenario>(*loaded.scenario);
+}
+
+// Runs `work` on the session's strand and waits for it, driving the io_context meanwhile.
+template <class F>
+auto on_strand(boost::asio::io_context& io, Session& session, F work) {
+  std::promise<decltype(work())> promise;
+  auto future = promise.get_future();
+  boost::asio::post(session.executor(), [&] { promise.set_value(work()); });
+  while (future.wait_for(0s) != std::future_status::ready) {
+    io.restart();  // run_one() stops the context whenever it runs out of work
+    io.run_one();
+  }
+  return future.get();
+}
+
+TEST(Session, stepped_session_has_its_books_at_once_and_moves_only_when_advanced) {
+  boost::asio::io_context io;
+  SessionRegistry registry(io, {});
+  SessionOptions options;
+  options.clock = ClockMode::stepped;
+  options.start = core::Timestamp::from_millis(1'700'000'000'000);
+  auto made = registry.create(quickstart(), options);
+  ASSERT_TRUE(std::holds_alternative<std::shared_ptr<Session>>(made));
+  auto session = std::get<std::shared_ptr<Session>>(made);
+  EXPECT_EQ(session->info().scenario, "quickstart");
+  EXPECT_EQ(session->info().clock, ClockMode::stepped);
+
+  auto levels = on_strand(io, *session, [&] {
+    auto& venue = session->venue();
+    return venue.book(*venue.find_symbol("BTCUSDT")).depth(100).bids.size();
+  });
+  EXPECT_GT(levels, 0u);
+  auto now = on_strand(io, *session, [&] { return session->clock().now(); });
+  EXPECT_EQ(now, core::Timestamp::from_millis(1'700'000'000'000));
+  auto later = on_strand(io, *session, [&] {
+    session->clock().advance(5s);
+    return session->clock().now();
+  });
+  EXPECT_EQ(later, core::Timestamp::from_millis(1'700'000'005'000));
+  auto events = on_strand(io, *session, [&] { return session->player().market_events(); });
+  EXPECT_GT(events, 0u);
+}
+
+TEST(Session, reset_goes_back_to_the_start_with_the_same_market) {
+  boost::asio::io_context io;
+  SessionRegistry registry(io, {});
+  SessionOptions options;
+  options.clock = ClockMode::stepped;
+  options.start = core::Timestamp::from_millis(1'700'000'000'000);
+  auto session = std::get<std::shared_ptr<Session>>(registry.create(quickstart(), options));
+  auto depth_at = [&](std::chrono::seconds t) {
+    return on_strand(io, *session, [&] {
+      session->clock().advance(t);
+      auto& venue = session->venue();
+      return venue.book(*venue.find_symbol("ETHUSDT")).depth(10);
+    });
+  };
+  auto first = depth_at(3s);
+  int resets = 0;
+  on_strand(io, *session, [&] { return session->on_reset([&] { ++resets; }); });
+  auto error = on_strand(io, *session, [&] { return session->reset(); });
+  EXPECT_FALSE(error);
+  EXPECT_EQ(resets, 1);
+  EXPECT_EQ(on_strand(io, *session, [&] { return session->clock().now(); }),
+            core::Timestamp::from_millis(1'700'000'000'000));
+  EXPECT_EQ(depth_at(3s), first);
+}
+
+TEST(SessionRegistry, limit_ids_removal_and_idle_expiry) {
+  boost::asio::io_context io;
+  SessionRegistry registry(io, {2, 1000ms});
+  auto scenario = quickstart();
+  SessionOptions options;
+  options.clock = ClockMode::stepped;
+  auto a = std::get<std::shared_ptr<Session>>(registry.create(scenario, options));
+  auto b = std::get<std::shared_ptr<Session>>(registry.create(scenario, options));
+  EXPECT_NE(a->id(), b->id());
+  auto third = registry.create(scenario, options);
+  ASSERT_TRUE(std::holds_alternative<RegistryError>(third));
+  EXPECT_EQ(std::get<RegistryError>(third).status, 429);
+  EXPECT_EQ(registry.find(a->id()), a);
+  EXPECT_TRUE(registry.remove(a->id()));
+  EXPECT_FALSE(registry.remove(a->id()));
+  EXPECT_EQ(registry.find(a->id()), nullptr);
+  io.restart();
+  io.poll();
+  EXPECT_TRUE(a->closed());
+  // b was used just now: not idle at +0.5 s, idle at +1.5 s.
+  b->touch();
+  auto now = std::chrono::steady_clock::now();
+  EXPECT_EQ(registry.expire_idle(now + 500ms), 0u);
+  EXPECT_EQ(registry.expire_idle(now + 1500ms), 1u);
+  EXPECT_EQ(registry.size(), 0u);
+}
+
+TEST(SessionRegistry, default_session_is_found_by_id_and_never_counts) {
+  boost::asio::io_context io;
+  SessionRegistry registry(io, {1, 0ms});
+  SessionOptions options;
+  options.clock = ClockMode::stepped;
+  auto made = registry.create_default(quickstart(), options);
+  auto session = std::get<std::shared_ptr<Session>>(made);
+  EXPECT_EQ(session->id(), "default");
+  EXPECT_EQ(registry.default_session(), session);
+  EXPECT_EQ(registry.find("default"), session);
+  EXPECT_TRUE(std::holds_alternative<std::shared_ptr<Session>>(registry.create(quickstart(), options)));
+  EXPECT_EQ(registry.list().size(), 2u);
+  EXPECT_FALSE(registry.remove("default"));
+}
+
+}  // namespace
+}  // namespace mockex::session
