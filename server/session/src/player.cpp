@@ -69,6 +69,11 @@ core::Status ScenarioPlayer::start() {
   return {};
 }
 
+void ScenarioPlayer::apply(scenario::TimelineEntry entry) {
+  applied_.push_back(std::move(entry));
+  run_entry(applied_.back());
+}
+
 void ScenarioPlayer::stop() {
   if (stopped_) return;
   stopped_ = true;

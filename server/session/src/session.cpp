@@ -68,11 +68,27 @@ std::optional<std::string> Session::build() {
   venue_ = std::get<std::unique_ptr<venue::Venue>>(std::move(made));
   PlayerHooks hooks;
   hooks.on_events = [this](const venue::Events& events) { publish(events); };
+  hooks.on_note = [this](const std::string& text) {
+    journal_.record_event(stamp(), journal::EntryKind::market, text);
+  };
+  hooks.on_fault_window = [this](const scenario::FaultSpec& fault, bool opened) {
+    journal_.record_event(stamp(), journal::EntryKind::fault,
+                          opened ? "window opened" : "window closed",
+                          {{"name", fault.name}, {"kind", fault.kind}});
+  };
   player_ = std::make_unique<ScenarioPlayer>(*scenario_, *venue_, *clock_, *clock_, root,
                                              std::move(hooks));
   if (auto status = player_->start(); !status) return "the scenario's timers do not fit";
+  journal_.record_event(stamp(), journal::EntryKind::session, "started",
+                        {{"scenario", scenario_->name}, {"seed", info_.seed},
+                         {"clock", std::string(to_string(info_.clock))}});
   clock_->catch_up();  // what is due at the start (the initial books) is there at once
   return std::nullopt;
+}
+
+journal::Stamp Session::stamp() const {
+  return {clock_ ? clock_->now() : core::Timestamp::from_micros(start_micros_.load()),
+          system_now_micros() / 1000};
 }
 
 SessionInfo Session::info() const {
@@ -135,6 +151,8 @@ void Session::close() {
   if (closed_.exchange(true)) return;
   if (player_) player_->stop();
   if (clock_) clock_->stop();
+  journal_.record_event(stamp(), journal::EntryKind::session, "closed");
+  journal_.sync_sink();
   listeners_.clear();
   reset_callbacks_.clear();
 }

@@ -130,3 +130,37 @@ TEST(SessionRegistry, default_session_is_found_by_id_and_never_counts) {
 
 }  // namespace
 }  // namespace mockex::session
+
+namespace mockex::session {
+namespace {
+
+TEST(Session, journal_records_the_start_timeline_notes_and_admin_entries) {
+  boost::asio::io_context io;
+  SessionRegistry registry(io, {});
+  SessionOptions options;
+  options.clock = ClockMode::stepped;
+  auto session = std::get<std::shared_ptr<Session>>(registry.create(quickstart(), options));
+  auto kinds = on_strand(io, *session, [&] {
+    scenario::TimelineEntry halt;
+    halt.kind = scenario::TimelineEntry::Kind::halt;
+    halt.halt.symbol = "BTCUSDT";
+    session->player().apply(halt);
+    std::vector<std::string> out;
+    for (const auto& entry : session->journal().entries()) {
+      out.push_back(std::string(journal::kind_name(entry.kind)) + " " +
+                    entry.data.value("event", std::string()));
+    }
+    return out;
+  });
+  ASSERT_GE(kinds.size(), 2u);
+  EXPECT_EQ(kinds.front(), "session started");
+  EXPECT_EQ(kinds.back(), "market halt BTCUSDT");
+  auto status = on_strand(io, *session, [&] {
+    auto& venue = session->venue();
+    return venue.instrument(*venue.find_symbol("BTCUSDT")).status;
+  });
+  EXPECT_EQ(status, venue::TradingStatus::halt);
+}
+
+}  // namespace
+}  // namespace mockex::session

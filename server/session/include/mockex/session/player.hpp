@@ -12,6 +12,7 @@
 #include <mockex/scenario/scheduled_feed.hpp>
 #include <mockex/venue/venue.hpp>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <span>
@@ -44,6 +45,9 @@ class ScenarioPlayer {
   // Events due at the start run when the scheduler next runs what is due.
   core::Status start();
   void stop();
+  // Runs one timeline entry now (the admin API's market actions: shock, halt, resume, liquidity,
+  // spread, set_balance, fault windows), as if the scenario had it at this instant.
+  void apply(scenario::TimelineEntry entry);
 
   bool finished() const { return finished_; }
   std::uint64_t market_events() const { return market_events_; }
@@ -71,6 +75,7 @@ class ScenarioPlayer {
   std::unique_ptr<scenario::ScheduledFeed> feed_;
   std::vector<core::TimerId> timers_;
   std::vector<std::string> open_faults_;
+  std::deque<scenario::TimelineEntry> applied_;  // entries run by apply(): timers refer to them
   venue::Events scratch_;
   bool finished_ = false;
   bool stopped_ = false;

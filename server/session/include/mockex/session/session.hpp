@@ -3,6 +3,7 @@
 // listeners that dialects attach. Lives on its own strand: every member below that is not marked
 // thread-safe must be called there (post to executor()).
 
+#include <mockex/journal/journal.hpp>
 #include <mockex/scenario/model.hpp>
 #include <mockex/session/player.hpp>
 #include <mockex/session/session_clock.hpp>
@@ -68,6 +69,10 @@ class Session : public std::enable_shared_from_this<Session> {
   venue::Venue& venue() { return *venue_; }
   SessionClock& clock() { return *clock_; }
   ScenarioPlayer& player() { return *player_; }
+  // What happened in this session; kept across resets (a reset is an entry of its own).
+  journal::Journal& journal() { return journal_; }
+  // The current scenario and wall time, for journal entries.
+  journal::Stamp stamp() const;
   // The secret of an account's API key (the venue keeps no secrets), or nothing.
   std::optional<std::string_view> secret(std::string_view api_key) const;
 
@@ -95,6 +100,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::unique_ptr<SessionClock> clock_;
   std::unique_ptr<venue::Venue> venue_;
   std::unique_ptr<ScenarioPlayer> player_;
+  journal::Journal journal_;
   std::map<std::uint64_t, Listener> listeners_;
   std::map<std::uint64_t, std::function<void()>> reset_callbacks_;
   std::uint64_t next_token_ = 1;
