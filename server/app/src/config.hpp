@@ -30,6 +30,9 @@ struct Config {
   std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
   LogFormat log_format = LogFormat::text;
   Limits limits;
+  std::size_t max_sessions = 1000;                    // sessions the admin API may create
+  std::chrono::milliseconds session_ttl{1'800'000};   // idle created sessions expire; 0: never
+  std::string admin_token;                            // non-empty: admin API needs this bearer
   std::chrono::milliseconds drain_timeout{5'000};  // SIGTERM: in-flight work gets this long
 };
 

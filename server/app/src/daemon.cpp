@@ -3,6 +3,7 @@
 #include "ops_routes.hpp"
 
 #include <mockex/scenario/loader.hpp>
+#include <mockex/session/registry.hpp>
 #include <mockex/transport/server.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -58,6 +59,15 @@ int run_daemon(const Config& config) {
   add_ops_routes(router, ops, *registry);
 
   net::io_context io(static_cast<int>(config.threads));
+  session::SessionRegistry sessions(io, {config.max_sessions, config.session_ttl});
+  auto made = sessions.create_default(
+      std::make_shared<const scenario::Scenario>(std::move(*scenario.scenario)), {});
+  if (auto* error = std::get_if<session::RegistryError>(&made)) {
+    spdlog::critical("{}: {}", config.scenario, error->message);
+    return 2;
+  }
+  const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
+  sessions.start_expiry();
   transport::Server server(io, router, metrics,
                            transport::ServerOptions{config.bind, config.port, config.limits});
   std::string what;
@@ -73,8 +83,8 @@ int run_daemon(const Config& config) {
   server.start();
   ops.readiness = Readiness::ready;
   spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
-               MOCKEX_VERSION, url_host(config.bind), port, scenario.scenario->name, config.scenario,
-               config.threads);
+               MOCKEX_VERSION, url_host(config.bind), port, default_session->info().scenario,
+               config.scenario, config.threads);
 
   net::signal_set signals(io, SIGINT, SIGTERM);
   net::steady_timer drain_deadline(io);
@@ -88,8 +98,9 @@ int run_daemon(const Config& config) {
     spdlog::info("signal {}: draining ({} connections open, deadline {} ms)", signal,
                  server.open_connections(), config.drain_timeout.count());
     ops.readiness = Readiness::draining;
-    server.shutdown([&io] {
+    server.shutdown([&io, &sessions] {
       spdlog::info("all connections closed");
+      sessions.close_all();
       io.stop();
     });
     drain_deadline.expires_after(config.drain_timeout);
