@@ -65,7 +65,7 @@ class OrderIndex {
     T* value = nullptr;
   };
 
-  static constexpr std::size_t kInitialCapacity = 1024;
+  static constexpr std::size_t kInitialCapacity = 64;
 
   std::size_t home(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> shift_);
