@@ -32,6 +32,8 @@ struct Config {
   Limits limits;
   std::size_t max_sessions = 1000;                    // sessions the admin API may create
   std::chrono::milliseconds session_ttl{1'800'000};   // idle created sessions expire; 0: never
+  std::string journal_dir;  // non-empty: each session's journal is mirrored to <dir>/<id>.jsonl
+  std::string report_dir;   // non-empty: each session's report is written there when it ends
   std::string admin_token;                            // non-empty: admin API needs this bearer
   std::chrono::milliseconds drain_timeout{5'000};  // SIGTERM: in-flight work gets this long
 };

@@ -9,6 +9,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 #include <spdlog/spdlog.h>
 
@@ -38,6 +40,43 @@ bool write_port_file(const std::string& path, std::uint16_t port) {
   return !ec;
 }
 
+// Session counts as Prometheus sees them, mirrored from the registry at each scrape.
+class SessionMetrics {
+ public:
+  explicit SessionMetrics(prometheus::Registry& registry)
+      : open_(prometheus::BuildGauge()
+                  .Name("mockex_sessions_open")
+                  .Help("Sessions created through the admin API and not yet deleted or expired")
+                  .Register(registry)
+                  .Add({})),
+        events_(prometheus::BuildCounter()
+                   .Name("mockex_sessions_total")
+                   .Help("Sessions by what happened to them: created, deleted, expired")
+                   .Register(registry)),
+        created_(events_.Add({{"event", "created"}})),
+        deleted_(events_.Add({{"event", "deleted"}})),
+        expired_(events_.Add({{"event", "expired"}})) {}
+
+  void update(const session::SessionRegistry::Stats& stats) {
+    open_.Set(static_cast<double>(stats.open));
+    catch_up(created_, stats.created);
+    catch_up(deleted_, stats.deleted);
+    catch_up(expired_, stats.expired);
+  }
+
+ private:
+  static void catch_up(prometheus::Counter& counter, std::uint64_t total) {
+    auto delta = static_cast<double>(total) - counter.Value();
+    if (delta > 0) counter.Increment(delta);
+  }
+
+  prometheus::Gauge& open_;
+  prometheus::Family<prometheus::Counter>& events_;
+  prometheus::Counter& created_;
+  prometheus::Counter& deleted_;
+  prometheus::Counter& expired_;
+};
+
 std::string url_host(const std::string& bind) {
   return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
 }
@@ -59,7 +98,8 @@ int run_daemon(const Config& config) {
   add_ops_routes(router, ops, *registry);
 
   net::io_context io(static_cast<int>(config.threads));
-  session::SessionRegistry sessions(io, {config.max_sessions, config.session_ttl});
+  session::SessionRegistry sessions(io, {config.max_sessions, config.session_ttl},
+                                    {config.journal_dir, config.report_dir});
   auto made = sessions.create_default(
       std::make_shared<const scenario::Scenario>(std::move(*scenario.scenario)), {});
   if (auto* error = std::get_if<session::RegistryError>(&made)) {
@@ -68,6 +108,8 @@ int run_daemon(const Config& config) {
   }
   const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
   sessions.start_expiry();
+  SessionMetrics session_metrics(*registry);
+  ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
   transport::Server server(io, router, metrics,
                            transport::ServerOptions{config.bind, config.port, config.limits});
   std::string what;
@@ -98,9 +140,8 @@ int run_daemon(const Config& config) {
     spdlog::info("signal {}: draining ({} connections open, deadline {} ms)", signal,
                  server.open_connections(), config.drain_timeout.count());
     ops.readiness = Readiness::draining;
-    server.shutdown([&io, &sessions] {
+    server.shutdown([&io] {
       spdlog::info("all connections closed");
-      sessions.close_all();
       io.stop();
     });
     drain_deadline.expires_after(config.drain_timeout);
@@ -118,6 +159,7 @@ int run_daemon(const Config& config) {
   io.run();
   for (auto& worker : workers) worker.join();
   server.abort_connections();
+  sessions.close_all_now();  // journals synced and reports written before the process exits
 
   if (!config.port_file.empty()) {
     std::error_code ec;

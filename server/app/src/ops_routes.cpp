@@ -47,7 +47,8 @@ void add_ops_routes(transport::Router& router, const OpsState& state,
     nlohmann::json body = {{"status", readiness_name(readiness)}};
     respond(core::HttpResponse::json(readiness == Readiness::ready ? 200 : 503, body.dump()));
   });
-  router.add("GET", "/metrics", [&registry](core::HttpRequest&&, core::Responder respond) {
+  router.add("GET", "/metrics", [&state, &registry](core::HttpRequest&&, core::Responder respond) {
+    if (state.before_scrape) state.before_scrape();
     core::HttpResponse response{200, {}, prometheus::TextSerializer{}.Serialize(registry.Collect())};
     response.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     respond(std::move(response));

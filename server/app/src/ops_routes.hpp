@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 
 namespace mockex::app {
 
@@ -16,6 +17,9 @@ enum class Readiness { starting, ready, draining };
 struct OpsState {
   std::atomic<Readiness> readiness{Readiness::starting};
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  // Brings gauges that mirror other state up to date; runs before every /metrics scrape. Set it
+  // before the server starts.
+  std::function<void()> before_scrape;
 };
 
 void add_ops_routes(transport::Router& router, const OpsState& state,

@@ -353,7 +353,7 @@ TEST(Config, unknown_keys_suggest_a_near_miss_or_list_the_known_ones) {
             file + ":3:3: unknown key \"listen.prot\"; did you mean \"listen.port\"?\n" +
             file + ":4:10: unknown key \"limits.idle_timout\"; did you mean \"limits.idle_timeout\"?\n" +
             file + ":5:1: unknown key \"colour\"; expected one of: listen, threads, scenario, "
-                   "scenario_dirs, log, limits, shutdown\n");
+                   "scenario_dirs, log, limits, sessions, admin, shutdown\n");
 }
 
 TEST(Config, wrong_types_are_reported_at_the_value) {

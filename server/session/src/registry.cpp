@@ -7,9 +7,11 @@
 
 namespace mockex::session {
 
-SessionRegistry::SessionRegistry(boost::asio::io_context& io, RegistryLimits limits)
+SessionRegistry::SessionRegistry(boost::asio::io_context& io, RegistryLimits limits,
+                                 SessionFiles files)
     : io_(io),
       limits_(limits),
+      files_(std::move(files)),
       id_state_(std::random_device{}() | (std::uint64_t{std::random_device{}()} << 32)),
       expiry_timer_(io) {}
 
@@ -43,6 +45,8 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
     }
     options.id = new_id();
   }
+  if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
+  if (options.report_dir.empty()) options.report_dir = files_.report_dir;
   auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
   if (auto* error = std::get_if<std::string>(&made)) {
     return RegistryError{422, "invalid_scenario", *error};
@@ -55,12 +59,15 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
   }
   sessions_.emplace(session->id(), session);
   order_.push_back(session->id());
+  ++created_;
   return session;
 }
 
 std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create_default(
     std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
   options.id = "default";
+  if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
+  if (options.report_dir.empty()) options.report_dir = files_.report_dir;
   auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
   if (auto* error = std::get_if<std::string>(&made)) {
     return RegistryError{422, "invalid_scenario", *error};
@@ -101,7 +108,9 @@ void SessionRegistry::close_on_strand(const std::shared_ptr<Session>& session) {
   boost::asio::post(session->executor(), [session] { session->close(); });
 }
 
-bool SessionRegistry::remove(std::string_view id) {
+bool SessionRegistry::remove(std::string_view id) { return remove(id, false); }
+
+bool SessionRegistry::remove(std::string_view id, bool expired) {
   std::shared_ptr<Session> removed;
   {
     std::lock_guard lock(mutex_);
@@ -110,9 +119,15 @@ bool SessionRegistry::remove(std::string_view id) {
     removed = std::move(it->second);
     sessions_.erase(it);
     std::erase(order_, std::string(id));
+    ++(expired ? expired_ : deleted_);
   }
   close_on_strand(removed);
   return true;
+}
+
+SessionRegistry::Stats SessionRegistry::stats() const {
+  std::lock_guard lock(mutex_);
+  return {sessions_.size(), created_, deleted_, expired_};
 }
 
 std::size_t SessionRegistry::expire_idle(std::chrono::steady_clock::time_point now) {
@@ -125,7 +140,7 @@ std::size_t SessionRegistry::expire_idle(std::chrono::steady_clock::time_point n
     }
   }
   std::size_t removed = 0;
-  for (const auto& id : idle) removed += remove(id) ? 1 : 0;
+  for (const auto& id : idle) removed += remove(id, true) ? 1 : 0;
   return removed;
 }
 
@@ -148,7 +163,7 @@ void SessionRegistry::arm_expiry() {
   });
 }
 
-void SessionRegistry::close_all() {
+std::vector<std::shared_ptr<Session>> SessionRegistry::take_all() {
   std::vector<std::shared_ptr<Session>> all;
   {
     std::lock_guard lock(mutex_);
@@ -159,7 +174,15 @@ void SessionRegistry::close_all() {
     order_.clear();
   }
   expiry_timer_.cancel();
-  for (auto& session : all) close_on_strand(session);
+  return all;
+}
+
+void SessionRegistry::close_all() {
+  for (auto& session : take_all()) close_on_strand(session);
+}
+
+void SessionRegistry::close_all_now() {
+  for (auto& session : take_all()) session->close();
 }
 
 }  // namespace mockex::session

@@ -4,6 +4,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include <filesystem>
+
 namespace mockex::session {
 namespace {
 
@@ -47,6 +49,14 @@ std::variant<std::shared_ptr<Session>, std::string> Session::create(
     SessionOptions options) {
   std::shared_ptr<Session> session(new Session(std::move(io), std::move(scenario),
                                                std::move(options)));
+  if (!session->options_.journal_dir.empty()) {
+    auto path = session->options_.journal_dir + "/" + session->info_.id + ".jsonl";
+    std::error_code dir_error;
+    std::filesystem::create_directories(session->options_.journal_dir, dir_error);
+    if (auto ec = session->journal_.open_file_sink({path, 0, false})) {
+      return "cannot open the journal file " + path + ": " + ec.message();
+    }
+  }
   if (auto error = session->build()) return *error;
   return session;
 }
@@ -152,6 +162,12 @@ void Session::close() {
   if (player_) player_->stop();
   if (clock_) clock_->stop();
   journal_.record_event(stamp(), journal::EntryKind::session, "closed");
+  if (!options_.report_dir.empty() && venue_) {
+    if (auto error = write_report(options_.report_dir)) {
+      journal_.record_event(stamp(), journal::EntryKind::error, "report not written",
+                            {{"reason", *error}});
+    }
+  }
   journal_.sync_sink();
   listeners_.clear();
   reset_callbacks_.clear();

@@ -7,7 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <future>
+
+#include <unistd.h>
 
 namespace mockex::session {
 namespace {
@@ -111,6 +115,11 @@ TEST(SessionRegistry, limit_ids_removal_and_idle_expiry) {
   EXPECT_EQ(registry.expire_idle(now + 500ms), 0u);
   EXPECT_EQ(registry.expire_idle(now + 1500ms), 1u);
   EXPECT_EQ(registry.size(), 0u);
+  auto stats = registry.stats();
+  EXPECT_EQ(stats.open, 0u);
+  EXPECT_EQ(stats.created, 2u);
+  EXPECT_EQ(stats.deleted, 1u);
+  EXPECT_EQ(stats.expired, 1u);
 }
 
 TEST(SessionRegistry, default_session_is_found_by_id_and_never_counts) {
@@ -160,6 +169,40 @@ TEST(Session, journal_records_the_start_timeline_notes_and_admin_entries) {
     return venue.instrument(*venue.find_symbol("BTCUSDT")).status;
   });
   EXPECT_EQ(status, venue::TradingStatus::halt);
+}
+
+}  // namespace
+}  // namespace mockex::session
+
+namespace mockex::session {
+namespace {
+
+TEST(Session, journal_file_and_report_are_written_where_configured) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("mockex-session-files-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    boost::asio::io_context io;
+    SessionRegistry registry(io, {}, {dir.string(), (dir / "reports").string()});
+    SessionOptions options;
+    options.clock = ClockMode::stepped;
+    auto session = std::get<std::shared_ptr<Session>>(registry.create(quickstart(), options));
+    auto id = session->id();
+    EXPECT_TRUE(registry.remove(id));
+    io.restart();
+    io.poll();
+    ASSERT_TRUE(session->closed());
+    std::ifstream journal_file(dir / (id + ".jsonl"));
+    std::string first;
+    std::getline(journal_file, first);
+    EXPECT_NE(first.find("\"started\""), std::string::npos) << first;
+    EXPECT_TRUE(std::filesystem::exists(dir / "reports" / (id + ".json")));
+    std::ifstream markdown_file(dir / "reports" / (id + ".md"));
+    std::string markdown((std::istreambuf_iterator<char>(markdown_file)), {});
+    EXPECT_NE(markdown.find(id), std::string::npos) << markdown;
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -22,6 +22,12 @@ struct RegistryLimits {
   std::chrono::milliseconds idle_ttl{std::chrono::minutes(30)};  // 0: never expire
 };
 
+// Where every session of the registry keeps its files (see SessionOptions); empty: nowhere.
+struct SessionFiles {
+  std::string journal_dir;
+  std::string report_dir;
+};
+
 struct RegistryError {
   int status = 400;      // HTTP status for the admin API
   std::string code;      // "session_limit", "invalid_scenario", ...
@@ -30,7 +36,7 @@ struct RegistryError {
 
 class SessionRegistry {
  public:
-  SessionRegistry(boost::asio::io_context& io, RegistryLimits limits);
+  SessionRegistry(boost::asio::io_context& io, RegistryLimits limits, SessionFiles files = {});
   ~SessionRegistry();
   SessionRegistry(const SessionRegistry&) = delete;
   SessionRegistry& operator=(const SessionRegistry&) = delete;
@@ -53,23 +59,41 @@ class SessionRegistry {
   // once start_expiry() was called.
   std::size_t expire_idle(std::chrono::steady_clock::time_point now);
   void start_expiry();
-  // Closes every session and stops the expiry timer.
+  // Closes every session (on its strand) and stops the expiry timer.
   void close_all();
+  // The same, closing each session right here: only once the io_context's threads have stopped,
+  // so that journals are synced and reports written before the process exits.
+  void close_all_now();
 
   const RegistryLimits& limits() const { return limits_; }
 
+  // Totals since start-up (the metrics): sessions created, deleted by the API, expired idle.
+  struct Stats {
+    std::size_t open = 0;
+    std::uint64_t created = 0;
+    std::uint64_t deleted = 0;
+    std::uint64_t expired = 0;
+  };
+  Stats stats() const;
+
  private:
   std::string new_id();
+  bool remove(std::string_view id, bool expired);
   void arm_expiry();
+  std::vector<std::shared_ptr<Session>> take_all();
   static void close_on_strand(const std::shared_ptr<Session>& session);
 
   boost::asio::io_context& io_;
   RegistryLimits limits_;
+  SessionFiles files_;
   mutable std::mutex mutex_;
   std::shared_ptr<Session> default_;
   std::unordered_map<std::string, std::shared_ptr<Session>> sessions_;
   std::vector<std::string> order_;  // creation order of sessions_
   std::uint64_t id_state_;
+  std::uint64_t created_ = 0;
+  std::uint64_t deleted_ = 0;
+  std::uint64_t expired_ = 0;
   boost::asio::steady_timer expiry_timer_;
   bool stopped_ = false;
 };

@@ -4,6 +4,7 @@
 // thread-safe must be called there (post to executor()).
 
 #include <mockex/journal/journal.hpp>
+#include <mockex/journal/report.hpp>
 #include <mockex/scenario/model.hpp>
 #include <mockex/session/player.hpp>
 #include <mockex/session/session_clock.hpp>
@@ -31,6 +32,8 @@ struct SessionOptions {
   std::optional<ClockMode> clock;       // default: the scenario's
   std::optional<double> speed;          // default: the scenario's (accelerated)
   std::optional<core::Timestamp> start; // default: the scenario's, else the wall clock's now
+  std::string journal_dir;  // non-empty: the journal is mirrored to <dir>/<id>.jsonl
+  std::string report_dir;   // non-empty: <dir>/<id>.json and .md are written when it closes
 };
 
 // Facts about a session, readable from any thread.
@@ -73,6 +76,10 @@ class Session : public std::enable_shared_from_this<Session> {
   journal::Journal& journal() { return journal_; }
   // The current scenario and wall time, for journal entries.
   journal::Stamp stamp() const;
+  // The report as of now: the journal's figures plus final balances and PnL per account.
+  journal::Report report() const;
+  // Writes report() to <directory>/<id>.json and .md; the error text on failure.
+  std::optional<std::string> write_report(const std::string& directory) const;
   // The secret of an account's API key (the venue keeps no secrets), or nothing.
   std::optional<std::string_view> secret(std::string_view api_key) const;
 
