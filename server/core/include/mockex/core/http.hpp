@@ -90,6 +90,11 @@ struct HttpResponse {
 using Responder = std::function<void(HttpResponse)>;
 using HttpHandler = std::function<void(HttpRequest&& request, Responder respond)>;
 
+// How a module that owns routes (admin, a dialect) hands them to whoever serves them: method,
+// path pattern ({name} captures one segment, a final {name*} the rest) and handler.
+using RouteAdder =
+    std::function<void(std::string method, std::string pattern, HttpHandler handler)>;
+
 // The server side of one open WebSocket, implemented by the transport. Thread-safe.
 class WsConnection {
  public:

@@ -90,6 +90,14 @@ class Session : public std::enable_shared_from_this<Session> {
   // Runs after every reset, so dialects can resynchronise their clients.
   std::uint64_t on_reset(std::function<void()> callback);
 
+  // State the session's dialect keeps (rate-limit windows, listen keys, ...), made by `make` on
+  // first use. A session speaks one dialect, so there is one slot; T must be the same each time.
+  template <class T, class Make>
+  T& dialect_state(Make&& make) {
+    if (!dialect_state_) dialect_state_ = std::shared_ptr<T>(make());
+    return *static_cast<T*>(dialect_state_.get());
+  }
+
   // Back to the scenario's start: a fresh venue, clock and player with the same seed and id.
   std::optional<std::string> reset();
   // Stops the clock and the player; the session answers nothing more. Idempotent.
@@ -108,6 +116,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::unique_ptr<venue::Venue> venue_;
   std::unique_ptr<ScenarioPlayer> player_;
   journal::Journal journal_;
+  std::shared_ptr<void> dialect_state_;
   std::map<std::uint64_t, Listener> listeners_;
   std::map<std::uint64_t, std::function<void()>> reset_callbacks_;
   std::uint64_t next_token_ = 1;

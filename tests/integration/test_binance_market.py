@@ -1,0 +1,100 @@
+"""Binance Spot market-data REST on the default session, with a real aiohttp client (spec §7)."""
+
+import asyncio
+import time
+from decimal import Decimal
+
+import aiohttp
+
+
+def fetch(daemon, *paths):
+    """GETs each path with one aiohttp session; resp.json() insists on a JSON content type."""
+    async def run():
+        async with aiohttp.ClientSession() as client:
+            out = []
+            for path in paths:
+                async with client.get(daemon.url + path) as response:
+                    out.append((response.status, dict(response.headers), await response.json()))
+            return out
+    return asyncio.run(run())
+
+
+def test_ping_time_and_weight_headers(daemon):
+    before = int(time.time() * 1000)
+    (ping_status, ping_headers, ping), (_, time_headers, server) = fetch(
+        daemon, "/api/v3/ping", "/api/v3/time")
+    after = int(time.time() * 1000)
+    assert ping_status == 200 and ping == {}
+    assert ping_headers["Content-Type"] == "application/json;charset=UTF-8"
+    assert ping_headers["X-MBX-USED-WEIGHT-1M"] == "1"
+    assert time_headers["X-MBX-USED-WEIGHT-1M"] == "2"
+    # The quickstart scenario starts `now` and runs in real time: server time is wall time.
+    assert before - 1000 <= server["serverTime"] <= after + 1000
+
+
+def test_exchange_info_describes_the_scenario_instruments(daemon):
+    [(status, _, info)] = fetch(daemon, "/api/v3/exchangeInfo")
+    assert status == 200
+    assert info["timezone"] == "UTC"
+    symbols = {s["symbol"]: s for s in info["symbols"]}
+    assert set(symbols) == {"BTCUSDT", "ETHUSDT"}
+    btc = symbols["BTCUSDT"]
+    assert (btc["baseAsset"], btc["quoteAsset"], btc["status"]) == ("BTC", "USDT", "TRADING")
+    filters = {f["filterType"]: f for f in btc["filters"]}
+    assert {"PRICE_FILTER", "LOT_SIZE", "MARKET_LOT_SIZE", "NOTIONAL"} <= set(filters)
+    assert Decimal(filters["PRICE_FILTER"]["tickSize"]) > 0
+    assert "contractType" not in btc  # would make ccxt treat it as a contract (spec §6.3)
+    assert {"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1,
+            "limit": 6000} in info["rateLimits"]
+
+
+def test_depth_is_a_consistent_moving_book(daemon):
+    [(status, headers, first)] = fetch(daemon, "/api/v3/depth?symbol=BTCUSDT&limit=5")
+    assert status == 200
+    assert headers["X-MBX-USED-WEIGHT-1M"] == "5"
+    bids = [(Decimal(p), Decimal(q)) for p, q in first["bids"]]
+    asks = [(Decimal(p), Decimal(q)) for p, q in first["asks"]]
+    assert len(bids) == 5 and len(asks) == 5
+    assert bids == sorted(bids, reverse=True) and asks == sorted(asks)
+    assert bids[0][0] < asks[0][0], "never crossed"
+    assert all(q > 0 for _, q in bids + asks)
+    # Prices are strings padded to the asset precision, never exponent notation.
+    assert all(len(p.split(".")[1]) == 8 for p, _ in first["bids"])
+    deadline = time.monotonic() + 10
+    while True:
+        [(_, _, later)] = fetch(daemon, "/api/v3/depth?symbol=BTCUSDT&limit=5")
+        if later["lastUpdateId"] > first["lastUpdateId"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert later["lastUpdateId"] > first["lastUpdateId"], "the random-walk market moves"
+
+
+def test_tickers_single_and_all(daemon):
+    (_, _, one), (_, _, every), (_, _, some) = fetch(
+        daemon, "/api/v3/ticker/bookTicker?symbol=ETHUSDT", "/api/v3/ticker/price",
+        '/api/v3/ticker/price?symbols=%5B%22BTCUSDT%22%5D')
+    assert one["symbol"] == "ETHUSDT"
+    assert Decimal(one["bidPrice"]) < Decimal(one["askPrice"])
+    assert sorted(t["symbol"] for t in every) == ["BTCUSDT", "ETHUSDT"]
+    assert [t["symbol"] for t in some] == ["BTCUSDT"]
+    assert all(Decimal(t["price"]) > 0 for t in every)
+
+
+def test_errors_carry_binance_codes_and_exact_messages(daemon):
+    results = fetch(daemon, "/api/v3/depth?symbol=NOPE", "/api/v3/depth",
+                    "/api/v3/depth?symbol=btcusdt",
+                    "/api/v3/ticker/price?symbol=BTCUSDT&symbols=%5B%5D",
+                    "/s/no-such-session/api/v3/ping")
+    assert [(s, b["code"]) for s, _, b in results] == [
+        (400, -1121), (400, -1102), (400, -1100), (400, -1128), (404, -1000)]
+    assert results[0][2]["msg"] == "Invalid symbol."
+    assert results[1][2]["msg"] == ("Mandatory parameter 'symbol' was not sent, was empty/null, "
+                                    "or malformed.")
+
+
+def test_ccxt_load_markets_extras_answer(daemon):
+    results = fetch(daemon, "/fapi/v1/exchangeInfo", "/dapi/v1/exchangeInfo",
+                    "/sapi/v1/system/status")
+    assert [s for s, _, _ in results] == [200, 200, 200]
+    assert results[0][2]["symbols"] == []
+    assert results[2][2] == {"status": 0, "msg": "normal"}
