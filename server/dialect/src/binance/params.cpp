@@ -1,41 +1,12 @@
 #include <mockex/dialect/binance/params.hpp>
 
+#include <mockex/core/url.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 namespace mockex::dialect::binance {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
-
-std::optional<std::string> percent_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int high = hex_value(text[i + 1]);
-      int low = hex_value(text[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      out += static_cast<char>(high * 16 + low);
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::variant<Params, ApiError> Params::parse(std::string_view query, std::string_view body) {
   Params params;
@@ -47,8 +18,8 @@ std::variant<Params, ApiError> Params::parse(std::string_view query, std::string
       part = amp == std::string_view::npos ? std::string_view{} : part.substr(amp + 1);
       if (pair.empty()) continue;
       auto eq = pair.find('=');
-      auto name = percent_decode(pair.substr(0, eq));
-      auto value = percent_decode(eq == std::string_view::npos ? std::string_view{}
+      auto name = core::percent_decode(pair.substr(0, eq));
+      auto value = core::percent_decode(eq == std::string_view::npos ? std::string_view{}
                                                                : pair.substr(eq + 1));
       if (!name || !value) {
         return make_error(Error::illegal_characters,

@@ -42,9 +42,6 @@ class Params {
   std::vector<Entry> entries_;
 };
 
-// Percent-decodes `text` ('+' becomes a space). Nothing on a broken '%' escape.
-std::optional<std::string> percent_decode(std::string_view text);
-
 // Parses a JSON array of strings, as sent in `symbols=["BTCUSDT","ETHUSDT"]` (already decoded).
 // Nothing when it is not an array of strings.
 std::optional<std::vector<std::string>> parse_string_array(std::string_view json);
