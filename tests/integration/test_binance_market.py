@@ -98,3 +98,44 @@ def test_ccxt_load_markets_extras_answer(daemon):
     assert [s for s, _, _ in results] == [200, 200, 200]
     assert results[0][2]["symbols"] == []
     assert results[2][2] == {"status": 0, "msg": "normal"}
+
+
+def wait_for_trades(daemon, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        [(_, _, trades)] = fetch(daemon, "/api/v3/trades?symbol=BTCUSDT&limit=5")
+        if trades:
+            return trades
+        time.sleep(0.1)
+    raise AssertionError("the quickstart market printed no trade")
+
+
+def test_market_trades_feed_trades_aggtrades_klines_and_tickers(daemon):
+    trades = wait_for_trades(daemon)
+    ids = [t["id"] for t in trades]
+    assert ids == sorted(ids)
+    for t in trades:
+        assert Decimal(t["quoteQty"]) == Decimal(t["price"]) * Decimal(t["qty"])
+    (_, _, aggs), (_, _, klines), (_, _, ticker), (_, _, mini), (_, _, avg) = fetch(
+        daemon, "/api/v3/aggTrades?symbol=BTCUSDT&limit=5",
+        "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=3",
+        "/api/v3/ticker/24hr?symbol=BTCUSDT", "/api/v3/ticker/24hr?symbol=BTCUSDT&type=MINI",
+        "/api/v3/avgPrice?symbol=BTCUSDT")
+    assert aggs and all(a["M"] is True for a in aggs)
+    assert all(a["f"] <= a["l"] for a in aggs)
+    assert klines and all(len(k) == 12 for k in klines)
+    last = klines[-1]
+    assert last[6] - last[0] == 59_999  # closeTime = openTime + interval - 1
+    assert Decimal(last[3]) <= Decimal(last[4]) <= Decimal(last[2])  # low <= close <= high
+    # ccxt reads a ticker as spot when bidQty is present and time is absent (spec §7.2).
+    assert "bidQty" in ticker and "time" not in ticker
+    assert ticker["count"] >= 1 and ticker["lastId"] >= ticker["firstId"]
+    assert "bidQty" not in mini and "priceChange" not in mini
+    assert avg["mins"] == 5 and Decimal(avg["price"]) > 0
+
+
+def test_kline_and_ticker_parameter_errors(daemon):
+    results = fetch(daemon, "/api/v3/klines?symbol=BTCUSDT&interval=2m",
+                    "/api/v3/klines?symbol=BTCUSDT", "/api/v3/trades?symbol=BTCUSDT&limit=x",
+                    "/api/v3/ticker?symbol=BTCUSDT&windowSize=9y")
+    assert [b["code"] for _, _, b in results] == [-1120, -1102, -1100, -1100]

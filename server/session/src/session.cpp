@@ -76,6 +76,8 @@ std::optional<std::string> Session::build() {
   auto made = make_venue(*scenario_, root.fork(venue_stream), start);
   if (auto* error = std::get_if<std::string>(&made)) return *error;
   venue_ = std::get<std::unique_ptr<venue::Venue>>(std::move(made));
+  market_data_ = marketdata::MarketData();
+  market_data_.add_symbols(*venue_);
   PlayerHooks hooks;
   hooks.on_events = [this](const venue::Events& events) { publish(events); };
   hooks.on_note = [this](const std::string& text) {
@@ -133,6 +135,7 @@ void Session::unlisten(std::uint64_t token) {
 }
 
 void Session::publish(const venue::Events& events) {
+  market_data_.apply(events);
   // A listener may unlisten while it runs: iterate over a snapshot of the tokens.
   std::vector<std::uint64_t> tokens;
   tokens.reserve(listeners_.size());

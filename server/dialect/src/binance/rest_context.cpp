@@ -1,6 +1,12 @@
 #include "rest_context.hpp"
 
+#include <mockex/core/decimal.hpp>
+
 #include <boost/asio/post.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
 
 namespace mockex::dialect::binance {
 namespace {
@@ -25,6 +31,14 @@ core::HttpResponse json_response(int status, const nlohmann::json& body) {
 
 void add_headers(core::HttpResponse& response, const core::HeaderList& headers) {
   for (const auto& [name, value] : headers) response.set_header(name, value);
+}
+
+bool legal_symbol(std::string_view symbol) {
+  return !symbol.empty() && symbol.size() <= 20 &&
+         std::all_of(symbol.begin(), symbol.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == '.';
+         });
 }
 
 }  // namespace
@@ -81,6 +95,70 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       respond(std::move(response));
     });
   };
+}
+
+std::string decimal(std::int64_t units, core::Scale scale) {
+  return core::format_decimal(units, scale);
+}
+
+std::variant<venue::SymbolId, ApiError> required_symbol(const RestCall& call) {
+  auto text = call.params.non_empty("symbol");
+  if (!text) return make_error(Error::mandatory_parameter, {"symbol"});
+  if (!legal_symbol(*text)) {
+    return make_error(Error::illegal_characters, {"symbol", "^[A-Z0-9-_.]{1,20}$"});
+  }
+  auto id = call.session.venue().find_symbol(*text);
+  if (!id) return make_error(Error::invalid_symbol);
+  return *id;
+}
+
+std::variant<SymbolSelection, ApiError> selected_symbols(const RestCall& call) {
+  auto& venue = call.session.venue();
+  auto one = call.params.non_empty("symbol");
+  auto many = call.params.non_empty("symbols");
+  if (one && many) return make_error(Error::invalid_combination);
+  SymbolSelection out;
+  if (one) {
+    auto id = required_symbol(call);
+    if (auto* error = std::get_if<ApiError>(&id)) return *error;
+    out.ids.push_back(std::get<venue::SymbolId>(id));
+    out.single = true;
+  } else if (many) {
+    auto names = parse_string_array(*many);
+    if (!names || names->empty()) {
+      return make_error(Error::illegal_characters, {"symbols", "^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\"){0,}){0,1}\\]$"});
+    }
+    for (const auto& name : *names) {
+      auto id = venue.find_symbol(name);
+      if (!id) return make_error(Error::invalid_symbol);
+      out.ids.push_back(*id);
+    }
+  } else {
+    for (std::uint32_t i = 0; i < venue.symbol_count(); ++i) out.ids.push_back({i});
+  }
+  return out;
+}
+
+std::variant<std::optional<std::int64_t>, ApiError> int_param(const Params& params,
+                                                              std::string_view name,
+                                                              std::int64_t min, std::int64_t max) {
+  auto text = params.non_empty(name);
+  if (!text) return std::optional<std::int64_t>{};
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    return make_error(Error::illegal_characters, {name, "^[0-9]{1,20}$"});
+  }
+  return std::optional<std::int64_t>{value};
+}
+
+std::variant<std::size_t, ApiError> limit_param(const Params& params, std::size_t fallback,
+                                                std::size_t most) {
+  auto limit = int_param(params, "limit", 1, std::numeric_limits<std::int64_t>::max());
+  if (auto* error = std::get_if<ApiError>(&limit)) return *error;
+  auto value = std::get<std::optional<std::int64_t>>(limit);
+  if (!value) return fallback;
+  return std::min(static_cast<std::size_t>(*value), most);
 }
 
 void add_both(const core::RouteAdder& add, const std::string& method, const std::string& pattern,

@@ -51,4 +51,46 @@ void add_both(const core::RouteAdder& add, const std::string& method, const std:
 // The client's IP for per-IP limits: the remote address without its port.
 std::string client_ip(const core::HttpRequest& request);
 
+// A fixed-point value as Binance writes it: padded to `scale` decimals, never an exponent.
+std::string decimal(std::int64_t units, core::Scale scale);
+
+// The symbol named by `symbol`: -1102 when missing, -1100 when malformed, -1121 when unknown.
+std::variant<venue::SymbolId, ApiError> required_symbol(const RestCall& call);
+
+// `symbol` (one), `symbols` (a JSON array) or neither (every symbol), as the ticker endpoints
+// take them; -1128 for both.
+struct SymbolSelection {
+  std::vector<venue::SymbolId> ids;
+  bool single = false;
+};
+std::variant<SymbolSelection, ApiError> selected_symbols(const RestCall& call);
+
+// A JSON object for one symbol, or an array of them when several were selected.
+template <class Render>
+RestResult per_symbol(RestCall& call, Render render) {
+  auto selection = selected_symbols(call);
+  if (auto* error = std::get_if<ApiError>(&selection)) return *error;
+  const auto& chosen = std::get<SymbolSelection>(selection);
+  if (chosen.single) return render(chosen.ids.front());
+  nlohmann::json out = nlohmann::json::array();
+  for (auto id : chosen.ids) out.push_back(render(id));
+  return out;
+}
+
+// An optional integer parameter: nothing when absent, -1100 when not an integer in [min, max].
+std::variant<std::optional<std::int64_t>, ApiError> int_param(const Params& params,
+                                                              std::string_view name,
+                                                              std::int64_t min, std::int64_t max);
+
+// The `limit` of a list endpoint: `fallback` when absent, clamped to `most`.
+std::variant<std::size_t, ApiError> limit_param(const Params& params, std::size_t fallback,
+                                                std::size_t most);
+
+}  // namespace mockex::dialect::binance
+
+namespace mockex::dialect::binance {
+
+// The route groups add_rest_routes registers (one file each).
+void add_market_data_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
+
 }  // namespace mockex::dialect::binance

@@ -15,63 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string decimal(std::int64_t units, core::Scale scale) {
-  return core::format_decimal(units, scale);
-}
-
-bool legal_symbol(std::string_view symbol) {
-  return !symbol.empty() && symbol.size() <= 20 &&
-         std::all_of(symbol.begin(), symbol.end(), [](char c) {
-           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                  c == '.';
-         });
-}
-
-// The symbol named by `symbol`: -1102 when missing, -1100 when malformed, -1121 when unknown.
-std::variant<venue::SymbolId, ApiError> required_symbol(const RestCall& call) {
-  auto text = call.params.non_empty("symbol");
-  if (!text) return make_error(Error::mandatory_parameter, {"symbol"});
-  if (!legal_symbol(*text)) {
-    return make_error(Error::illegal_characters, {"symbol", "^[A-Z0-9-_.]{1,20}$"});
-  }
-  auto id = call.session.venue().find_symbol(*text);
-  if (!id) return make_error(Error::invalid_symbol);
-  return *id;
-}
-
-// Every symbol of `symbols` (a JSON array), or of the venue when neither parameter is sent;
-// one symbol when `symbol` is. Errors as Binance gives them.
-struct SymbolSelection {
-  std::vector<venue::SymbolId> ids;
-  bool single = false;
-};
-std::variant<SymbolSelection, ApiError> selected_symbols(const RestCall& call) {
-  auto& venue = call.session.venue();
-  auto one = call.params.non_empty("symbol");
-  auto many = call.params.non_empty("symbols");
-  if (one && many) return make_error(Error::invalid_combination);
-  SymbolSelection out;
-  if (one) {
-    auto id = required_symbol(call);
-    if (auto* error = std::get_if<ApiError>(&id)) return *error;
-    out.ids.push_back(std::get<venue::SymbolId>(id));
-    out.single = true;
-  } else if (many) {
-    auto names = parse_string_array(*many);
-    if (!names || names->empty()) {
-      return make_error(Error::illegal_characters, {"symbols", "^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\"){0,}){0,1}\\]$"});
-    }
-    for (const auto& name : *names) {
-      auto id = venue.find_symbol(name);
-      if (!id) return make_error(Error::invalid_symbol);
-      out.ids.push_back(*id);
-    }
-  } else {
-    for (std::uint32_t i = 0; i < venue.symbol_count(); ++i) out.ids.push_back({i});
-  }
-  return out;
-}
-
 json levels_json(const std::vector<book::LevelInfo>& levels, const venue::InstrumentSpec& spec) {
   json out = json::array();
   for (const auto& level : levels) {
@@ -241,17 +184,6 @@ std::string last_price_text(const venue::Venue& venue, venue::SymbolId id) {
   return decimal(0, spec.price_scale);
 }
 
-template <class Render>
-RestResult per_symbol(RestCall& call, Render render) {
-  auto selection = selected_symbols(call);
-  if (auto* error = std::get_if<ApiError>(&selection)) return *error;
-  const auto& chosen = std::get<SymbolSelection>(selection);
-  if (chosen.single) return render(chosen.ids.front());
-  json out = json::array();
-  for (auto id : chosen.ids) out.push_back(render(id));
-  return out;
-}
-
 RestResult ticker_price(RestCall& call) {
   auto& venue = call.session.venue();
   return per_symbol(call, [&](venue::SymbolId id) {
@@ -301,6 +233,7 @@ void add_rest_routes(const core::RouteAdder& add, session::SessionRegistry& regi
   }
   route("GET", "/sapi/v1/system/status", fixed_weight(1),
         [](RestCall&) -> RestResult { return json{{"status", 0}, {"msg", "normal"}}; });
+  add_market_data_routes(add, registry);
 }
 
 }  // namespace mockex::dialect::binance

@@ -5,6 +5,7 @@
 
 #include <mockex/journal/journal.hpp>
 #include <mockex/journal/report.hpp>
+#include <mockex/marketdata/market_data.hpp>
 #include <mockex/scenario/model.hpp>
 #include <mockex/session/player.hpp>
 #include <mockex/session/session_clock.hpp>
@@ -70,6 +71,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // --- on the strand ---
   const scenario::Scenario& scenario() const { return *scenario_; }
   venue::Venue& venue() { return *venue_; }
+  // Trades, klines and tickers, fed by every venue event the session publishes.
+  const marketdata::MarketData& market_data() const { return market_data_; }
   SessionClock& clock() { return *clock_; }
   ScenarioPlayer& player() { return *player_; }
   // What happened in this session; kept across resets (a reset is an entry of its own).
@@ -114,6 +117,7 @@ class Session : public std::enable_shared_from_this<Session> {
   SessionInfo info_;
   std::unique_ptr<SessionClock> clock_;
   std::unique_ptr<venue::Venue> venue_;
+  marketdata::MarketData market_data_;
   std::unique_ptr<ScenarioPlayer> player_;
   journal::Journal journal_;
   std::shared_ptr<void> dialect_state_;
