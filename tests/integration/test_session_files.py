@@ -1,6 +1,7 @@
 """Session journals and reports on disk: written as the session runs and at SIGTERM."""
 
 import json
+import urllib.error
 import urllib.request
 
 from conftest import metric_value
@@ -27,3 +28,25 @@ def test_session_metrics_are_exported(daemon):
     text = urllib.request.urlopen(daemon.url + "/metrics", timeout=10).read().decode()
     assert metric_value(text, "mockex_sessions_open") == 0
     assert metric_value(text, "mockex_sessions_total", {"event": "created"}) == 0
+
+
+def test_rest_requests_and_responses_are_journaled_in_order(start_daemon, tmp_path):
+    journal_dir = tmp_path / "journals"
+    daemon = start_daemon(env={"MOCKEX_JOURNAL_DIR": str(journal_dir)})
+    for path in ["/api/v3/ping", "/api/v3/depth?symbol=NOPE"]:
+        try:
+            urllib.request.urlopen(daemon.url + path, timeout=10).read()
+        except urllib.error.HTTPError as e:
+            assert e.code == 400
+    assert daemon.stop() == 0
+    entries = [json.loads(line) for line in (journal_dir / "default.jsonl").read_text().splitlines()]
+    http = [(e["kind"], e["data"]["path"], e["data"].get("status")) for e in entries
+            if e["kind"].startswith("http")]
+    assert http == [("http_request", "/api/v3/ping", None),
+                    ("http_response", "/api/v3/ping", 200),
+                    ("http_request", "/api/v3/depth", None),
+                    ("http_response", "/api/v3/depth", 400)]
+    response = [e for e in entries if e["kind"] == "http_response"][1]
+    assert response["data"]["query"] == "symbol=NOPE"
+    assert '"code":-1121' in response["data"]["body"]
+    assert response["data"]["latency_us"] >= 0

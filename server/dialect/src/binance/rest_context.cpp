@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <limits>
 
 namespace mockex::dialect::binance {
@@ -74,6 +75,22 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       session->touch();
       session->clock().catch_up();
       auto now_ms = session->clock().now().millis();
+      auto started = std::chrono::steady_clock::now();
+      auto api_key = std::string(request.header("X-MBX-APIKEY").value_or(""));
+      session->journal().record_http_request(
+          session->stamp(), {request.method, request.path, request.query, request.remote_address,
+                             api_key, {}, request.body});
+      // Every answer is journaled as it leaves the handler.
+      respond = [session, &request, api_key, started,
+                 respond = std::move(respond)](core::HttpResponse response) {
+        auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+        session->journal().record_http_response(
+            session->stamp(), {request.method, request.path, request.query, request.remote_address,
+                               api_key, response.status, latency.count(), request.body,
+                               response.body});
+        respond(std::move(response));
+      };
       auto& state = session->dialect_state<BinanceState>(
           [&] { return std::make_unique<BinanceState>(session->scenario()); });
       if (auto* error = std::get_if<ApiError>(&parsed)) {
