@@ -2,6 +2,7 @@
 
 #include "ops_routes.hpp"
 
+#include <mockex/admin/admin.hpp>
 #include <mockex/dialect/binance/rest.hpp>
 #include <mockex/scenario/loader.hpp>
 #include <mockex/session/registry.hpp>
@@ -109,11 +110,12 @@ int run_daemon(const Config& config) {
   }
   const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
   sessions.start_expiry();
-  dialect::binance::add_rest_routes(
-      [&router](std::string method, std::string pattern, core::HttpHandler handler) {
-        router.add(std::move(method), std::move(pattern), std::move(handler));
-      },
-      sessions);
+  core::RouteAdder add_route = [&router](std::string method, std::string pattern,
+                                         core::HttpHandler handler) {
+    router.add(std::move(method), std::move(pattern), std::move(handler));
+  };
+  admin::add_routes(add_route, sessions, admin::AdminOptions{config.scenario_dirs, config.admin_token});
+  dialect::binance::add_rest_routes(add_route, sessions);
   SessionMetrics session_metrics(*registry);
   ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
   transport::Server server(io, router, metrics,
