@@ -34,7 +34,7 @@ def test_request_in_flight_completes_then_exit_zero(start_daemon):
         assert status == 405
         assert headers["connection"].lower() == "close"
         assert is_closed_by_peer(sock)
-    assert daemon.stop() == 0
+    assert daemon.proc.wait(timeout=30) == 0
 
 
 def test_idle_keep_alive_connection_does_not_delay_shutdown(start_daemon):
@@ -44,7 +44,7 @@ def test_idle_keep_alive_connection_does_not_delay_shutdown(start_daemon):
         started = time.monotonic()
         daemon.proc.send_signal(signal.SIGTERM)
         assert is_closed_by_peer(sock)
-        assert daemon.stop() == 0
+        assert daemon.proc.wait(timeout=30) == 0
         assert time.monotonic() - started < 25  # well before the 30 s drain deadline
 
 
@@ -86,7 +86,7 @@ def test_new_connections_are_refused_while_draining(start_daemon):
         assert connections_refused_within(daemon, 10)
         held.sendall(b"cdefghij")
         assert http_exchange(held, b"")[0] == 405
-    assert daemon.stop() == 0
+    assert daemon.proc.wait(timeout=30) == 0
 
 
 def connections_refused_within(daemon, timeout):

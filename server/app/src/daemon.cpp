@@ -166,6 +166,12 @@ int run_daemon(const Config& config) {
   for (unsigned i = 1; i < config.threads; ++i) workers.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& worker : workers) worker.join();
+  // From here the process only cleans up and exits 0: a late SIGTERM (a supervisor repeating
+  // itself) must not kill it halfway through writing journals and reports.
+  boost::system::error_code ignored;
+  signals.clear(ignored);
+  std::signal(SIGTERM, SIG_IGN);
+  std::signal(SIGINT, SIG_IGN);
   server.abort_connections();
   sessions.close_all_now();  // journals synced and reports written before the process exits
 
