@@ -3,7 +3,13 @@
 #include "query_string.hpp"
 #include "routes.hpp"
 
+#include <mockex/core/duration.hpp>
 #include <mockex/journal/report.hpp>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
 
 #include <limits>
 #include <sstream>
@@ -59,28 +65,73 @@ std::variant<journal::Query, ApiError> read_query(const QueryString& params) {
   return query;
 }
 
+// `wait` (a duration up to 30 s): how long a query that finds nothing new may wait for entries —
+// a client follows the journal live by asking again with after=next_after.
+std::variant<std::chrono::milliseconds, ApiError> read_wait(const QueryString& params) {
+  auto text = params.get("wait");
+  if (!text) return std::chrono::milliseconds{0};
+  auto parsed = core::parse_duration(*text);
+  if (!parsed) return ApiError{400, "invalid_duration", "wait: " + parsed.error, nullptr};
+  if (*parsed.value > std::chrono::seconds(30)) {
+    return bad_request("wait must be at most 30s");
+  }
+  return *parsed.value;
+}
+
+Reply journal_page(session::Session& session, const journal::QueryResult& result) {
+  json entries = json::array();
+  for (const auto& entry : result.entries) entries.push_back(journal::to_json(entry));
+  return json_response(200, {{"entries", std::move(entries)},
+                             {"next_after", result.next_after},
+                             {"more", result.more},
+                             {"missed", result.missed},
+                             {"first_seq", session.journal().first_seq()},
+                             {"last_seq", session.journal().last_seq()},
+                             {"dropped", session.journal().dropped()}});
+}
+
+// Answers the query on the session's strand, or, while it finds nothing and the deadline has not
+// come, looks again every 50 ms (a timer on the strand: no thread waits).
+void poll_journal(std::shared_ptr<session::Session> session, std::string id, journal::Query query,
+                  std::chrono::steady_clock::time_point deadline, core::Responder respond) {
+  auto executor = session->executor();
+  boost::asio::post(executor, [session = std::move(session), id = std::move(id),
+                               query = std::move(query), deadline,
+                               respond = std::move(respond)]() mutable {
+    if (session->closed()) return respond(error_response(session_not_found(id)));
+    session->clock().catch_up();
+    auto result = session->journal().query(query);
+    if (!result.entries.empty() || std::chrono::steady_clock::now() >= deadline) {
+      session->touch();
+      return respond_with(respond, journal_page(*session, result));
+    }
+    auto timer = std::make_shared<boost::asio::steady_timer>(session->executor(),
+                                                             std::chrono::milliseconds(50));
+    timer->async_wait([timer, session, id = std::move(id), query = std::move(query), deadline,
+                       respond = std::move(respond)](const boost::system::error_code&) mutable {
+      poll_journal(std::move(session), std::move(id), std::move(query), deadline,
+                   std::move(respond));
+    });
+  });
+}
+
 }  // namespace
 
 void add_journal_routes(const RouteAdder& add, const ContextPtr& context) {
   const std::string base = std::string(kPrefix) + "/sessions/{id}";
 
   add("GET", base + "/journal", [context](core::HttpRequest&& request, core::Responder respond) {
-    auto query = read_query(QueryString(request.query));
+    QueryString params(request.query);
+    auto query = read_query(params);
     if (auto* error = std::get_if<ApiError>(&query)) return respond(error_response(*error));
-    with_session(
-        *context, request, std::move(respond),
-        [query = std::get<journal::Query>(std::move(query))](session::Session& session) -> Reply {
-          auto result = session.journal().query(query);
-          json entries = json::array();
-          for (const auto& entry : result.entries) entries.push_back(journal::to_json(entry));
-          return json_response(200, {{"entries", std::move(entries)},
-                                     {"next_after", result.next_after},
-                                     {"more", result.more},
-                                     {"missed", result.missed},
-                                     {"first_seq", session.journal().first_seq()},
-                                     {"last_seq", session.journal().last_seq()},
-                                     {"dropped", session.journal().dropped()}});
-        });
+    auto wait = read_wait(params);
+    if (auto* error = std::get_if<ApiError>(&wait)) return respond(error_response(*error));
+    std::string id(request.param("id").value_or(""));
+    auto session = context->registry->find(id);
+    if (!session) return respond(error_response(session_not_found(id)));
+    poll_journal(std::move(session), std::move(id), std::get<journal::Query>(std::move(query)),
+                 std::chrono::steady_clock::now() + std::get<std::chrono::milliseconds>(wait),
+                 std::move(respond));
   });
 
   add("GET", base + "/journal.jsonl",
