@@ -147,9 +147,14 @@ void add_action(const RouteAdder& add, const ContextPtr& context, std::string_vi
       });
 }
 
-// POST balances: the free balance of one asset of one account becomes `amount`.
+// How a balance request changes the free balance: to `amount`, or by it (a deposit or a
+// withdrawal, which the venue reports as a balanceUpdate).
+enum class BalanceChange { set, deposit, withdraw };
+
+// POST balances[/deposit|/withdraw]: the free balance of one asset of one account becomes
+// `amount`, or grows or shrinks by it.
 void set_balance(const AdminContext& context, core::HttpRequest&& request,
-                 const core::Responder& respond) {
+                 const core::Responder& respond, BalanceChange change) {
   auto parsed = parse_object(request.body, {"account", "asset", "amount"});
   if (auto* error = std::get_if<ApiError>(&parsed)) return respond(error_response(*error));
   const auto& body = std::get<json>(parsed);
@@ -165,8 +170,8 @@ void set_balance(const AdminContext& context, core::HttpRequest&& request,
   }
   with_session(
       context, request, respond,
-      [account = values[0], asset = values[1],
-       amount = values[2]](session::Session& session) -> Reply {
+      [account = values[0], asset = values[1], amount = values[2],
+       change](session::Session& session) -> Reply {
         auto& venue = session.venue();
         auto account_id = venue.find_account(account);
         if (!account_id) {
@@ -185,12 +190,24 @@ void set_balance(const AdminContext& context, core::HttpRequest&& request,
                               std::to_string(scale.decimals) + " decimals for " + asset,
                           nullptr};
         }
+        auto before = venue.balance(*account_id, *asset_id);
+        std::int64_t target = *units;
+        if (change == BalanceChange::deposit) target = before->free.units() + *units;
+        if (change == BalanceChange::withdraw) {
+          if (*units > before->free.units()) {
+            return ApiError{409, "insufficient_balance",
+                            "cannot withdraw " + amount + " " + asset + ": only " +
+                                core::format_decimal(before->free.units(), scale) + " is free",
+                            nullptr};
+          }
+          target = before->free.units() - *units;
+        }
         scenario::TimelineEntry entry;
         entry.kind = Kind::set_balance;
-        entry.set_balance = {account, asset, core::Amount{*units}, scale};
+        entry.set_balance = {account, asset, core::Amount{target}, scale};
         session.player().apply(std::move(entry));
         auto balance = venue.balance(*account_id, *asset_id);
-        if (!balance || balance->free.units() != *units) {
+        if (!balance || balance->free.units() != target) {
           return ApiError{409, "balance_refused", "the venue refused the balance", nullptr};
         }
         return json_response(200,
@@ -209,10 +226,14 @@ void add_market_routes(const RouteAdder& add, const ContextPtr& context) {
   add_action(add, context, "resume", {"symbol"}, resume);
   add_action(add, context, "liquidity", {"symbol", "factor"}, liquidity);
   add_action(add, context, "spread", {"symbol", "factor", "bps"}, spread);
-  add("POST", std::string(kPrefix) + "/sessions/{id}/balances",
-      [context](core::HttpRequest&& request, core::Responder respond) {
-        set_balance(*context, std::move(request), respond);
-      });
+  for (auto [suffix, change] : {std::pair{"", BalanceChange::set},
+                                 std::pair{"/deposit", BalanceChange::deposit},
+                                 std::pair{"/withdraw", BalanceChange::withdraw}}) {
+    add("POST", std::string(kPrefix) + "/sessions/{id}/balances" + suffix,
+        [context, change](core::HttpRequest&& request, core::Responder respond) {
+          set_balance(*context, std::move(request), respond, change);
+        });
+  }
 }
 
 }  // namespace mockex::admin

@@ -135,6 +135,23 @@ TEST(AdminBalances, set_then_read_back_and_only_in_that_session) {
   EXPECT_EQ(journal["entries"].size(), 1u);
 }
 
+TEST(AdminBalances, deposit_and_withdraw_move_the_free_balance_by_the_amount) {
+  AdminHarness admin;
+  auto id = admin.create_stepped();
+  auto deposit = admin.on(id, "POST", "/balances/deposit",
+                          R"({"account":"demo-key","asset":"USDT","amount":"0.5"})");
+  ASSERT_EQ(deposit.status, 200) << deposit.body;
+  EXPECT_EQ(deposit.json()["free"], "100000.50000000");
+  auto withdraw = admin.on(id, "POST", "/balances/withdraw",
+                           R"({"account":"demo-key","asset":"BTC","amount":"2.25"})");
+  ASSERT_EQ(withdraw.status, 200) << withdraw.body;
+  EXPECT_EQ(withdraw.json()["free"], "7.75000000");
+  auto too_much = admin.on(id, "POST", "/balances/withdraw",
+                           R"({"account":"demo-key","asset":"BTC","amount":"8"})");
+  EXPECT_EQ(too_much.status, 409);
+  EXPECT_EQ(too_much.error_code(), "insufficient_balance");
+}
+
 TEST(AdminBalances, unknown_account_asset_or_bad_amount_is_refused) {
   AdminHarness admin;
   auto id = admin.create_stepped();
