@@ -2,6 +2,8 @@
 
 #include <mockex/core/decimal.hpp>
 
+#include <mockex/dialect/binance/signature.hpp>
+
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
@@ -52,8 +54,32 @@ std::string client_ip(const core::HttpRequest& request) {
   return colon == std::string::npos ? remote : remote.substr(0, colon);
 }
 
-core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight, RestBody body) {
-  return [&registry, weight = std::move(weight), body = std::move(body)](
+// The key and signature checks of spec §3.3 and §3.4, in Binance's order. Timing is checked
+// against the wall clock: clients sign with their own clock, whatever the session's scenario time.
+std::variant<core::AccountId, ApiError> authenticate(session::Session& session,
+                                                     const core::HttpRequest& request,
+                                                     const Params& params, Security security) {
+  auto key = request.header("X-MBX-APIKEY");
+  if (!key || key->empty()) return make_error(Error::api_key_format);
+  auto account = session.venue().find_account(*key);
+  auto secret = session.secret(*key);
+  if (!account || !secret) return make_error(Error::invalid_api_key);
+  if (security == Security::signed_call) {
+    auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+    if (auto error = check_timing(params, wall_ms)) return *error;
+    auto signed_ = signed_payload(request.query, request.body);
+    if (!signed_.signature || !signature_matches(*secret, signed_.payload, *signed_.signature)) {
+      return make_error(Error::bad_signature);
+    }
+  }
+  return *account;
+}
+
+core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight, RestBody body,
+                               Security security) {
+  return [&registry, weight = std::move(weight), body = std::move(body), security](
              core::HttpRequest&& request, core::Responder respond) {
     auto id = request.param("session");
     auto session = id ? registry.find(*id) : registry.default_session();
@@ -64,7 +90,7 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       return;
     }
     auto parsed = Params::parse(request.query, request.body);
-    boost::asio::post(session->executor(), [session, &weight, &body,
+    boost::asio::post(session->executor(), [session, &weight, &body, security,
                                             request = std::move(request),
                                             parsed = std::move(parsed),
                                             respond = std::move(respond)]() mutable {
@@ -98,17 +124,28 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
         return;
       }
       const auto& params = std::get<Params>(parsed);
+      core::AccountId account;
+      if (security != Security::none) {
+        auto authenticated = authenticate(*session, request, params, security);
+        if (auto* error = std::get_if<ApiError>(&authenticated)) {
+          respond(to_response(*error));
+          return;
+        }
+        account = std::get<core::AccountId>(authenticated);
+      }
       auto charge = state.limiter.charge_request(client_ip(request), weight(params), now_ms);
       if (charge.refusal) {
         respond(to_response(*charge.refusal));
         return;
       }
-      RestCall call{*session, state, request, params, now_ms};
+      core::HeaderList extra_headers;
+      RestCall call{*session, state, request, params, now_ms, account, extra_headers};
       auto result = body(call);
       core::HttpResponse response = std::holds_alternative<ApiError>(result)
                                         ? to_response(std::get<ApiError>(result))
                                         : json_response(200, std::get<nlohmann::json>(result));
       add_headers(response, charge.headers);
+      add_headers(response, extra_headers);
       respond(std::move(response));
     });
   };

@@ -28,6 +28,15 @@ struct RestCall {
   const core::HttpRequest& request;
   const Params& params;
   std::int64_t now_ms;
+  core::AccountId account;       // the API key's account (keyed endpoints), else invalid
+  core::HeaderList& headers;     // extra response headers (order counts)
+};
+
+// Binance's security types (spec §3.1).
+enum class Security {
+  none,         // public
+  user_stream,  // X-MBX-APIKEY only
+  signed_call,  // TRADE and USER_DATA: API key, timestamp, recvWindow and HMAC signature
 };
 
 using RestResult = std::variant<nlohmann::json, ApiError>;
@@ -42,7 +51,8 @@ inline Weight fixed_weight(int weight) {
 // A handler for `body`: resolves the session ({session} path parameter, else the default),
 // parses parameters, charges the weight, runs `body` on the session's strand and answers with
 // its JSON (200) or its error, carrying the weight headers either way.
-core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight, RestBody body);
+core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight, RestBody body,
+                               Security security = Security::none);
 
 // Registers `pattern` (e.g. "/api/v3/ping") at the root and under /s/{session}.
 void add_both(const core::RouteAdder& add, const std::string& method, const std::string& pattern,
@@ -92,5 +102,6 @@ namespace mockex::dialect::binance {
 
 // The route groups add_rest_routes registers (one file each).
 void add_market_data_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
+void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 
 }  // namespace mockex::dialect::binance

@@ -234,6 +234,7 @@ void add_rest_routes(const core::RouteAdder& add, session::SessionRegistry& regi
   route("GET", "/sapi/v1/system/status", fixed_weight(1),
         [](RestCall&) -> RestResult { return json{{"status", 0}, {"msg", "normal"}}; });
   add_market_data_routes(add, registry);
+  add_trading_routes(add, registry);
 }
 
 }  // namespace mockex::dialect::binance

@@ -1,0 +1,482 @@
+// Binance REST: account and trading endpoints (spec §7.3, §7.4, §9), signed with HMAC-SHA256.
+
+#include "rest_context.hpp"
+
+#include <mockex/core/decimal.hpp>
+
+#include <optional>
+
+namespace mockex::dialect::binance {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view decimal_range = "^([0-9]{1,20})(\\.[0-9]{1,20})?$";
+
+template <class Enum>
+std::optional<Enum> enum_from(std::string_view text, std::initializer_list<Enum> values) {
+  for (auto value : values) {
+    if (to_string(value) == text) return value;
+  }
+  return std::nullopt;
+}
+
+bool legal_client_order_id(std::string_view id) {
+  return !id.empty() && id.size() <= 36 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '/' ||
+           c == '_' || c == '-';
+  });
+}
+
+// A decimal parameter at `scale`: nothing when absent, -1100 when malformed, -1111 when it has
+// more decimals than the scale.
+std::variant<std::optional<std::int64_t>, ApiError> decimal_param(const Params& params,
+                                                                  std::string_view name,
+                                                                  core::Scale scale) {
+  auto text = params.non_empty(name);
+  if (!text) return std::optional<std::int64_t>{};
+  auto units = core::parse_decimal(*text, scale);
+  if (units) return std::optional<std::int64_t>{*units};
+  if (units.error() == core::ErrorCode::decimal_too_precise) {
+    return make_error(Error::too_much_precision, {name});
+  }
+  return make_error(Error::illegal_characters, {name, decimal_range});
+}
+
+struct Scales {
+  core::Scale price;
+  core::Scale qty;
+  core::Scale quote;
+};
+
+Scales scales_of(const venue::Venue& venue, venue::SymbolId id) {
+  const auto& spec = venue.instrument(id);
+  return {spec.price_scale, spec.qty_scale, venue.asset(venue.quote_asset(id)).scale};
+}
+
+bool has_tif(book::OrderType type) {
+  return type == book::OrderType::limit || type == book::OrderType::stop_loss_limit ||
+         type == book::OrderType::take_profit_limit;
+}
+
+bool has_price(book::OrderType type) {
+  return has_tif(type) || type == book::OrderType::limit_maker;
+}
+
+enum class Shape { ack, result, full, query, cancel };
+
+json order_json(const venue::Venue& venue, const venue::Order& order, Shape shape) {
+  const auto& spec = venue.instrument(order.symbol);
+  auto s = scales_of(venue, order.symbol);
+  json out{{"symbol", spec.symbol},
+           {"orderId", order.id.value()},
+           {"orderListId", -1},
+           {"clientOrderId", std::string(order.client_order_id.view())}};
+  if (shape == Shape::ack || shape == Shape::result || shape == Shape::full) {
+    out["transactTime"] = order.update_time.millis();
+  }
+  if (shape == Shape::ack) return out;
+  out["price"] = decimal(order.price.units(), s.price);
+  out["origQty"] = decimal(order.orig_qty.units(), s.qty);
+  out["executedQty"] = decimal(order.executed_qty.units(), s.qty);
+  out["origQuoteOrderQty"] = decimal(order.orig_quote_qty.units(), s.quote);
+  out["cummulativeQuoteQty"] = decimal(order.cumulative_quote_qty.units(), s.quote);
+  out["status"] = std::string(venue::to_string(order.status));
+  out["timeInForce"] = std::string(book::to_string(order.tif));
+  out["type"] = std::string(book::to_string(order.type));
+  out["side"] = std::string(book::to_string(order.side));
+  if (book::is_stop(order.type) || shape == Shape::query) {
+    out["stopPrice"] = decimal(order.stop_price.units(), s.price);
+  }
+  if (shape == Shape::query) {
+    out["icebergQty"] = decimal(0, s.qty);
+    out["time"] = order.time.millis();
+    out["updateTime"] = order.update_time.millis();
+    out["isWorking"] = order.is_working();
+  }
+  if (shape != Shape::cancel && order.working_time) {
+    out["workingTime"] = order.working_time->millis();
+  } else if (shape != Shape::cancel) {
+    out["workingTime"] = -1;
+  }
+  out["selfTradePreventionMode"] = std::string(book::to_string(order.stp));
+  if (order.prevented_match_id != 0) {
+    out["preventedMatchId"] = order.prevented_match_id;
+    out["preventedQuantity"] = decimal(order.prevented_qty.units(), s.qty);
+  }
+  if (order.expiry_reason != venue::ExpiryReason::none) {
+    out["expiryReason"] = std::string(venue::to_string(order.expiry_reason));
+  }
+  return out;
+}
+
+json fills_json(const venue::Venue& venue, const std::vector<venue::Fill>& fills) {
+  json out = json::array();
+  for (const auto& fill : fills) {
+    auto s = scales_of(venue, fill.symbol);
+    const auto& commission_asset = venue.asset(fill.commission_asset);
+    out.push_back({{"price", decimal(fill.price.units(), s.price)},
+                   {"qty", decimal(fill.qty.units(), s.qty)},
+                   {"commission", decimal(fill.commission.units(), commission_asset.scale)},
+                   {"commissionAsset", commission_asset.name},
+                   {"tradeId", fill.trade_id.value()}});
+  }
+  return out;
+}
+
+// The parameters of POST order and order/test, checked in spec §8.3's order (parameter checks;
+// the venue does the rest).
+std::variant<venue::PlaceOrder, ApiError> read_order(const RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto& venue = call.session.venue();
+  auto symbol = std::get<venue::SymbolId>(id);
+  auto s = scales_of(venue, symbol);
+  const auto& params = call.params;
+  venue::PlaceOrder order;
+  order.account = call.account;
+  order.symbol = venue.instrument(symbol).symbol;
+
+  auto side = params.non_empty("side");
+  if (!side) return make_error(Error::mandatory_parameter, {"side"});
+  auto parsed_side = enum_from(*side, {book::Side::buy, book::Side::sell});
+  if (!parsed_side) return make_error(Error::invalid_side);
+  order.side = *parsed_side;
+
+  auto type = params.non_empty("type");
+  if (!type) return make_error(Error::mandatory_parameter, {"type"});
+  auto parsed_type = enum_from(
+      *type, {book::OrderType::limit, book::OrderType::market, book::OrderType::limit_maker,
+              book::OrderType::stop_loss, book::OrderType::stop_loss_limit,
+              book::OrderType::take_profit, book::OrderType::take_profit_limit});
+  if (!parsed_type) return make_error(Error::invalid_order_type);
+  order.type = *parsed_type;
+
+  auto tif = params.non_empty("timeInForce");
+  if (tif) {
+    if (!has_tif(order.type)) return make_error(Error::not_required, {"timeInForce"});
+    auto parsed_tif =
+        enum_from(*tif, {book::TimeInForce::gtc, book::TimeInForce::ioc, book::TimeInForce::fok});
+    if (!parsed_tif) return make_error(Error::invalid_time_in_force);
+    order.tif = *parsed_tif;
+  } else if (has_tif(order.type)) {
+    return make_error(Error::mandatory_parameter, {"timeInForce"});
+  }
+
+  auto quantity = decimal_param(params, "quantity", s.qty);
+  auto quote = decimal_param(params, "quoteOrderQty", s.quote);
+  auto price = decimal_param(params, "price", s.price);
+  auto stop = decimal_param(params, "stopPrice", s.price);
+  for (auto* value : {&quantity, &quote, &price, &stop}) {
+    if (auto* error = std::get_if<ApiError>(value)) return *error;
+  }
+  auto qty_units = std::get<std::optional<std::int64_t>>(quantity);
+  auto quote_units = std::get<std::optional<std::int64_t>>(quote);
+  auto price_units = std::get<std::optional<std::int64_t>>(price);
+  auto stop_units = std::get<std::optional<std::int64_t>>(stop);
+
+  if (order.type == book::OrderType::market) {
+    if (!qty_units && !quote_units) return make_error(Error::quantity_or_quote_missing);
+    if (qty_units && quote_units) return make_error(Error::quantity_or_quote_missing);
+  } else {
+    if (quote_units) return make_error(Error::not_required, {"quoteOrderQty"});
+    if (!qty_units) return make_error(Error::mandatory_parameter, {"quantity"});
+  }
+  if (has_price(order.type) && !price_units) return make_error(Error::mandatory_parameter, {"price"});
+  if (!has_price(order.type) && price_units) return make_error(Error::not_required, {"price"});
+  if (book::is_stop(order.type) && !stop_units) return make_error(Error::mandatory_parameter, {"stopPrice"});
+  if (!book::is_stop(order.type) && stop_units) return make_error(Error::not_required, {"stopPrice"});
+  order.qty = core::Qty{qty_units.value_or(0)};
+  order.quote_qty = core::Amount{quote_units.value_or(0)};
+  order.price = core::Price{price_units.value_or(0)};
+  order.stop_price = core::Price{stop_units.value_or(0)};
+
+  if (auto id_text = params.non_empty("newClientOrderId")) {
+    if (!legal_client_order_id(*id_text)) {
+      return make_error(Error::illegal_characters,
+                        {"newClientOrderId", "^[\\.A-Z\\:/a-z0-9_-]{1,36}$"});
+    }
+    order.client_order_id = venue::ClientOrderId(*id_text);
+  }
+  if (auto stp = params.non_empty("selfTradePreventionMode")) {
+    auto mode = enum_from(*stp, {book::StpMode::none, book::StpMode::expire_taker,
+                                 book::StpMode::expire_maker, book::StpMode::expire_both});
+    if (!mode) {
+      return make_error(Error::illegal_characters,
+                        {"selfTradePreventionMode", "NONE|EXPIRE_TAKER|EXPIRE_MAKER|EXPIRE_BOTH"});
+    }
+    order.stp = *mode;
+  }
+  return order;
+}
+
+std::variant<Shape, ApiError> response_shape(const Params& params, book::OrderType type) {
+  auto text = params.non_empty("newOrderRespType");
+  if (!text) {
+    return type == book::OrderType::limit || type == book::OrderType::market ? Shape::full
+                                                                               : Shape::ack;
+  }
+  if (*text == "ACK") return Shape::ack;
+  if (*text == "RESULT") return Shape::result;
+  if (*text == "FULL") return Shape::full;
+  return make_error(Error::illegal_characters, {"newOrderRespType", "ACK|RESULT|FULL"});
+}
+
+void journal_order(RestCall& call, journal::OrderEvent event, const venue::Order* order,
+                   const venue::PlaceOrder& request, const ApiError* error) {
+  const auto* spec = call.session.venue().account(call.account);
+  journal::OrderRecord record;
+  record.event = event;
+  record.account = spec ? spec->api_key : "";
+  record.symbol = request.symbol;
+  record.side = std::string(book::to_string(request.side));
+  record.type = std::string(book::to_string(request.type));
+  record.client_order_id = std::string(order ? order->client_order_id.view()
+                                             : request.client_order_id.view());
+  record.order_id = order ? order->id.value() : 0;
+  auto id = call.session.venue().find_symbol(request.symbol);
+  if (id) {
+    auto s = scales_of(call.session.venue(), *id);
+    record.price = decimal(request.price.units(), s.price);
+    record.qty = decimal(request.qty.units(), s.qty);
+  }
+  if (error != nullptr) {
+    record.error_code = error->code;
+    record.error_message = error->msg;
+  }
+  call.session.journal().record_order(call.session.stamp(), record);
+}
+
+RestResult place_order(RestCall& call) {
+  auto read = read_order(call);
+  if (auto* error = std::get_if<ApiError>(&read)) return *error;
+  auto order = std::get<venue::PlaceOrder>(std::move(read));
+  auto shape = response_shape(call.params, order.type);
+  if (auto* error = std::get_if<ApiError>(&shape)) return *error;
+  auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
+  if (counted.refusal) return *counted.refusal;
+  venue::Events events;
+  auto placed = call.session.venue().place_order(order, call.session.clock().now(), events);
+  call.session.publish(events);
+  if (!placed) {
+    auto error = from_core(placed.error());
+    journal_order(call, journal::OrderEvent::rejected, nullptr, order, &error);
+    return error;
+  }
+  journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
+  for (auto& header : counted.headers) call.headers.push_back(std::move(header));
+  auto& venue = call.session.venue();
+  auto out = order_json(venue, placed->order, std::get<Shape>(shape));
+  if (std::get<Shape>(shape) == Shape::full) out["fills"] = fills_json(venue, placed->fills);
+  return out;
+}
+
+RestResult test_order(RestCall& call) {
+  auto read = read_order(call);
+  if (auto* error = std::get_if<ApiError>(&read)) return *error;
+  auto status = call.session.venue().test_order(std::get<venue::PlaceOrder>(read));
+  if (!status) return from_core(status.error());
+  if (call.params.non_empty("computeCommissionRates") == "true") {
+    const auto* spec = call.session.venue().account(call.account);
+    auto rate = [](venue::CommissionRate r) { return decimal(r.units, core::Scale{8}); };
+    json zero{{"maker", "0.00000000"}, {"taker", "0.00000000"}};
+    return json{{"standardCommissionForOrder", {{"maker", rate(spec->maker)}, {"taker", rate(spec->taker)}}},
+                {"specialCommissionForOrder", zero},
+                {"taxCommissionForOrder", zero},
+                {"discount",
+                 {{"enabledForAccount", false}, {"enabledForSymbol", false},
+                  {"discountAsset", "BNB"}, {"discount", "0.00000000"}}}};
+  }
+  return json::object();
+}
+
+// orderId and/or origClientOrderId, as GET and DELETE order take them.
+std::variant<std::pair<core::OrderId, venue::ClientOrderId>, ApiError> order_reference(
+    const RestCall& call) {
+  auto id = int_param(call.params, "orderId", 1, std::numeric_limits<std::int64_t>::max());
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto order_id = std::get<std::optional<std::int64_t>>(id);
+  auto client = call.params.non_empty("origClientOrderId");
+  if (!order_id && !client) return make_error(Error::mandatory_parameter, {"orderId"});
+  return std::pair{core::OrderId{static_cast<std::uint64_t>(order_id.value_or(0))},
+                   client ? venue::ClientOrderId(client->substr(0, 36)) : venue::ClientOrderId()};
+}
+
+RestResult cancel_order(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto reference = order_reference(call);
+  if (auto* error = std::get_if<ApiError>(&reference)) return *error;
+  auto& [order_id, client] = std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference);
+  venue::CancelOrder cancel{call.account, call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol,
+                            order_id, client, {}};
+  if (auto own = call.params.non_empty("newClientOrderId")) {
+    cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
+  }
+  venue::Events events;
+  auto canceled = call.session.venue().cancel_order(cancel, call.session.clock().now(), events);
+  call.session.publish(events);
+  if (!canceled) return make_error(Error::unknown_order);
+  auto out = order_json(call.session.venue(), canceled->order, Shape::cancel);
+  out["origClientOrderId"] = std::string(canceled->order.client_order_id.view());
+  out["clientOrderId"] = std::string(canceled->client_order_id.view());
+  out["transactTime"] = call.session.clock().now().millis();
+  return out;
+}
+
+RestResult query_order(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto reference = order_reference(call);
+  if (auto* error = std::get_if<ApiError>(&reference)) return *error;
+  auto& [order_id, client] = std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference);
+  auto order = call.session.venue().query_order(call.account, std::get<venue::SymbolId>(id),
+                                                order_id, client);
+  if (!order) return make_error(Error::order_does_not_exist);
+  return order_json(call.session.venue(), *order, Shape::query);
+}
+
+RestResult open_orders(RestCall& call) {
+  std::optional<venue::SymbolId> symbol;
+  if (call.params.has("symbol")) {
+    auto id = required_symbol(call);
+    if (auto* error = std::get_if<ApiError>(&id)) return *error;
+    symbol = std::get<venue::SymbolId>(id);
+  }
+  json out = json::array();
+  for (const auto& order : call.session.venue().open_orders(call.account, symbol)) {
+    out.push_back(order_json(call.session.venue(), order, Shape::query));
+  }
+  return out;
+}
+
+RestResult cancel_open_orders(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  venue::Events events;
+  auto& venue = call.session.venue();
+  auto canceled = venue.cancel_all(call.account, venue.instrument(std::get<venue::SymbolId>(id)).symbol,
+                                   call.session.clock().now(), events);
+  call.session.publish(events);
+  if (!canceled) return make_error(Error::unknown_order);
+  json out = json::array();
+  for (const auto& done : *canceled) {
+    auto entry = order_json(venue, done.order, Shape::cancel);
+    entry["origClientOrderId"] = std::string(done.order.client_order_id.view());
+    entry["clientOrderId"] = std::string(done.client_order_id.view());
+    entry["transactTime"] = call.session.clock().now().millis();
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+RestResult all_orders(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto limit = limit_param(call.params, 500, 1000);
+  if (auto* error = std::get_if<ApiError>(&limit)) return *error;
+  auto from = int_param(call.params, "orderId", 1, std::numeric_limits<std::int64_t>::max());
+  if (auto* error = std::get_if<ApiError>(&from)) return *error;
+  auto from_id = std::get<std::optional<std::int64_t>>(from).value_or(0);
+  auto orders = call.session.venue().all_orders(call.account, std::get<venue::SymbolId>(id));
+  json out = json::array();
+  for (const auto& order : orders) {
+    if (static_cast<std::int64_t>(order.id.value()) < from_id) continue;
+    if (out.size() >= std::get<std::size_t>(limit)) break;
+    out.push_back(order_json(call.session.venue(), order, Shape::query));
+  }
+  return out;
+}
+
+RestResult my_trades(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  auto limit = limit_param(call.params, 500, 1000);
+  if (auto* error = std::get_if<ApiError>(&limit)) return *error;
+  auto& venue = call.session.venue();
+  auto symbol = std::get<venue::SymbolId>(id);
+  auto s = scales_of(venue, symbol);
+  auto fills = venue.my_trades(call.account, symbol);
+  std::size_t first = fills.size() > std::get<std::size_t>(limit)
+                          ? fills.size() - std::get<std::size_t>(limit)
+                          : 0;
+  json out = json::array();
+  for (std::size_t i = first; i < fills.size(); ++i) {
+    const auto& fill = fills[i];
+    const auto& commission_asset = venue.asset(fill.commission_asset);
+    out.push_back({{"symbol", venue.instrument(symbol).symbol},
+                   {"id", fill.trade_id.value()},
+                   {"orderId", fill.order.value()},
+                   {"orderListId", -1},
+                   {"price", decimal(fill.price.units(), s.price)},
+                   {"qty", decimal(fill.qty.units(), s.qty)},
+                   {"quoteQty", decimal(fill.quote_qty.units(), s.quote)},
+                   {"commission", decimal(fill.commission.units(), commission_asset.scale)},
+                   {"commissionAsset", commission_asset.name},
+                   {"time", fill.time.millis()},
+                   {"isBuyer", fill.side == book::Side::buy},
+                   {"isMaker", fill.is_maker},
+                   {"isBestMatch", true}});
+  }
+  return out;
+}
+
+RestResult account(RestCall& call) {
+  auto& venue = call.session.venue();
+  const auto* spec = venue.account(call.account);
+  bool omit_zero = call.params.non_empty("omitZeroBalances") == "true";
+  json balances = json::array();
+  for (std::uint32_t i = 0; i < venue.asset_count(); ++i) {
+    venue::AssetId asset{i};
+    auto balance = venue.balance(call.account, asset);
+    if (!balance) continue;
+    if (omit_zero && balance->free.is_zero() && balance->locked.is_zero()) continue;
+    const auto& asset_spec = venue.asset(asset);
+    balances.push_back({{"asset", asset_spec.name},
+                        {"free", decimal(balance->free.units(), asset_spec.scale)},
+                        {"locked", decimal(balance->locked.units(), asset_spec.scale)}});
+  }
+  auto bps = [](venue::CommissionRate r) { return r.units / 10'000; };  // 0.001 -> 10
+  auto rate = [](venue::CommissionRate r) { return decimal(r.units, core::Scale{8}); };
+  return json{{"makerCommission", bps(spec->maker)},
+              {"takerCommission", bps(spec->taker)},
+              {"buyerCommission", 0},
+              {"sellerCommission", 0},
+              {"commissionRates",
+               {{"maker", rate(spec->maker)}, {"taker", rate(spec->taker)},
+                {"buyer", "0.00000000"}, {"seller", "0.00000000"}}},
+              {"canTrade", true},
+              {"canWithdraw", true},
+              {"canDeposit", true},
+              {"brokered", false},
+              {"requireSelfTradePrevention", false},
+              {"preventSor", false},
+              {"updateTime", call.now_ms},
+              {"accountType", "SPOT"},
+              {"balances", std::move(balances)},
+              {"permissions", json::array({"SPOT"})},
+              {"uid", call.account.value()}};
+}
+
+int open_orders_weight(const Params& params) { return params.has("symbol") ? 6 : 80; }
+
+}  // namespace
+
+void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& registry) {
+  auto route = [&](const std::string& method, const std::string& path, Weight weight,
+                   RestBody body) {
+    add_both(add, method, path,
+             rest_handler(registry, std::move(weight), std::move(body), Security::signed_call));
+  };
+  route("POST", "/api/v3/order", fixed_weight(1), place_order);
+  route("POST", "/api/v3/order/test", fixed_weight(1), test_order);
+  route("DELETE", "/api/v3/order", fixed_weight(1), cancel_order);
+  route("GET", "/api/v3/order", fixed_weight(4), query_order);
+  route("GET", "/api/v3/openOrders", open_orders_weight, open_orders);
+  route("DELETE", "/api/v3/openOrders", fixed_weight(1), cancel_open_orders);
+  route("GET", "/api/v3/allOrders", fixed_weight(20), all_orders);
+  route("GET", "/api/v3/myTrades", fixed_weight(20), my_trades);
+  route("GET", "/api/v3/account", fixed_weight(20), account);
+}
+
+}  // namespace mockex::dialect::binance
