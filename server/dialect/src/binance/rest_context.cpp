@@ -155,6 +155,11 @@ std::string decimal(std::int64_t units, core::Scale scale) {
   return core::format_decimal(units, scale);
 }
 
+Scales scales_of(const venue::Venue& venue, venue::SymbolId id) {
+  const auto& spec = venue.instrument(id);
+  return {spec.price_scale, spec.qty_scale, venue.asset(venue.quote_asset(id)).scale};
+}
+
 std::variant<venue::SymbolId, ApiError> required_symbol(const RestCall& call) {
   auto text = call.params.non_empty("symbol");
   if (!text) return make_error(Error::mandatory_parameter, {"symbol"});

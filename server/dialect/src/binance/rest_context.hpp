@@ -64,6 +64,14 @@ std::string client_ip(const core::HttpRequest& request);
 // A fixed-point value as Binance writes it: padded to `scale` decimals, never an exponent.
 std::string decimal(std::int64_t units, core::Scale scale);
 
+// A symbol's scales: prices, quantities, and quote amounts (the quote asset's).
+struct Scales {
+  core::Scale price;
+  core::Scale qty;
+  core::Scale quote;
+};
+Scales scales_of(const venue::Venue& venue, venue::SymbolId id);
+
 // The symbol named by `symbol`: -1102 when missing, -1100 when malformed, -1121 when unknown.
 std::variant<venue::SymbolId, ApiError> required_symbol(const RestCall& call);
 

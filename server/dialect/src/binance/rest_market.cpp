@@ -157,20 +157,12 @@ int depth_weight(const Params& params) {
 RestResult depth(RestCall& call) {
   auto id = required_symbol(call);
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
-  long limit = 100;
-  if (auto text = call.params.non_empty("limit")) {
-    char* end = nullptr;
-    std::string copy(*text);
-    limit = std::strtol(copy.c_str(), &end, 10);
-    if (end == copy.c_str() || *end != '\0' || limit < 1) {
-      return make_error(Error::illegal_characters, {"limit", "^[0-9]{1,20}$"});
-    }
-    limit = std::min<long>(limit, 5000);
-  }
+  auto limit = limit_param(call.params, 100, 5000);
+  if (auto* error = std::get_if<ApiError>(&limit)) return *error;
   auto& venue = call.session.venue();
   auto symbol = std::get<venue::SymbolId>(id);
   const auto& spec = venue.instrument(symbol);
-  auto snapshot = venue.book(symbol).depth(static_cast<std::size_t>(limit));
+  auto snapshot = venue.book(symbol).depth(std::get<std::size_t>(limit));
   return json{{"lastUpdateId", snapshot.update_id},
               {"bids", levels_json(snapshot.bids, spec)},
               {"asks", levels_json(snapshot.asks, spec)}};

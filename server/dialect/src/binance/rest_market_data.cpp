@@ -12,17 +12,6 @@ namespace {
 using nlohmann::json;
 using marketdata::Interval;
 
-struct Scales {
-  core::Scale price;
-  core::Scale qty;
-  core::Scale quote;
-};
-
-Scales scales_of(const venue::Venue& venue, venue::SymbolId id) {
-  const auto& spec = venue.instrument(id);
-  return {spec.price_scale, spec.qty_scale, venue.asset(venue.quote_asset(id)).scale};
-}
-
 // Trade ids that do not exist (empty klines and tickers) are printed as -1, as Binance does.
 json trade_id(core::TradeId id) {
   return id.is_valid() ? json(id.value()) : json(-1);

@@ -43,17 +43,6 @@ std::variant<std::optional<std::int64_t>, ApiError> decimal_param(const Params& 
   return make_error(Error::illegal_characters, {name, decimal_range});
 }
 
-struct Scales {
-  core::Scale price;
-  core::Scale qty;
-  core::Scale quote;
-};
-
-Scales scales_of(const venue::Venue& venue, venue::SymbolId id) {
-  const auto& spec = venue.instrument(id);
-  return {spec.price_scale, spec.qty_scale, venue.asset(venue.quote_asset(id)).scale};
-}
-
 bool has_tif(book::OrderType type) {
   return type == book::OrderType::limit || type == book::OrderType::stop_loss_limit ||
          type == book::OrderType::take_profit_limit;
