@@ -154,3 +154,21 @@ def test_order_test_validates_without_placing(daemon):
 def test_cancel_all_with_nothing_open_is_unknown_order(daemon):
     status, _, body = signed(daemon, "DELETE", "/api/v3/openOrders", {"symbol": "ETHUSDT"})
     assert (status, body["code"]) == (400, -2011)
+
+
+def test_order_rate_limit_commission_and_ccxt_signed_extras(daemon):
+    signed(daemon, "POST", "/api/v3/order/test", {
+        "symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.001"})
+    status, _, limits = signed(daemon, "GET", "/api/v3/rateLimit/order", {})
+    assert status == 200
+    assert {(l["interval"], l["intervalNum"], l["limit"]) for l in limits} == {
+        ("SECOND", 10, 100), ("DAY", 1, 200000)}
+    status, _, rates = signed(daemon, "GET", "/api/v3/account/commission", {"symbol": "ETHUSDT"})
+    assert status == 200 and rates["symbol"] == "ETHUSDT"
+    assert Decimal(rates["standardCommission"]["taker"]) == Decimal("0.001")
+    status, _, fees = signed(daemon, "GET", "/sapi/v1/asset/tradeFee", {"symbol": "BTCUSDT"})
+    assert status == 200
+    assert fees == [{"symbol": "BTCUSDT", "makerCommission": "0.001", "takerCommission": "0.001"}]
+    for path in ["/sapi/v1/capital/config/getall", "/sapi/v1/margin/allPairs",
+                 "/sapi/v1/margin/isolated/allPairs"]:
+        assert signed(daemon, "GET", path, {})[::2] == (200, [])

@@ -447,6 +447,55 @@ RestResult account(RestCall& call) {
               {"uid", call.account.value()}};
 }
 
+// GET rateLimit/order: the account's order counts in every order window.
+RestResult order_rate_limits(RestCall& call) {
+  static constexpr const char* intervals[] = {"SECOND", "MINUTE", "HOUR", "DAY"};
+  json out = json::array();
+  for (const auto& [limit, count] : call.state.limiter.order_counts(call.account.value(),
+                                                                     call.now_ms)) {
+    out.push_back({{"rateLimitType", "ORDERS"},
+                   {"interval", intervals[static_cast<int>(limit.interval)]},
+                   {"intervalNum", limit.interval_num},
+                   {"limit", limit.limit},
+                   {"count", count}});
+  }
+  return out;
+}
+
+std::string commission_rate(venue::CommissionRate rate) {
+  return decimal(rate.units, core::Scale{8});
+}
+
+// GET account/commission: the account's rates on one symbol (no special, tax or BNB discount).
+RestResult commission(RestCall& call) {
+  auto id = required_symbol(call);
+  if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  const auto* spec = call.session.venue().account(call.account);
+  json zero{{"maker", "0.00000000"}, {"taker", "0.00000000"}, {"buyer", "0.00000000"},
+            {"seller", "0.00000000"}};
+  return json{{"symbol", call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol},
+              {"standardCommission",
+               {{"maker", commission_rate(spec->maker)}, {"taker", commission_rate(spec->taker)},
+                {"buyer", "0.00000000"}, {"seller", "0.00000000"}}},
+              {"specialCommission", zero},
+              {"taxCommission", zero},
+              {"discount",
+               {{"enabledForAccount", false}, {"enabledForSymbol", false},
+                {"discountAsset", "BNB"}, {"discount", "0.00000000"}}}};
+}
+
+// GET /sapi/v1/asset/tradeFee (ccxt fetchTradingFee, binance-api-node tradeFee).
+RestResult trade_fee(RestCall& call) {
+  auto& venue = call.session.venue();
+  const auto* spec = venue.account(call.account);
+  auto rate = [](venue::CommissionRate r) { return core::format_decimal_trimmed(r.units, core::Scale{8}); };
+  return per_symbol(call, [&](venue::SymbolId id) {
+    return json{{"symbol", venue.instrument(id).symbol},
+                {"makerCommission", rate(spec->maker)},
+                {"takerCommission", rate(spec->taker)}};
+  });
+}
+
 int open_orders_weight(const Params& params) { return params.has("symbol") ? 6 : 80; }
 
 }  // namespace
@@ -466,6 +515,19 @@ void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& r
   route("GET", "/api/v3/allOrders", fixed_weight(20), all_orders);
   route("GET", "/api/v3/myTrades", fixed_weight(20), my_trades);
   route("GET", "/api/v3/account", fixed_weight(20), account);
+  route("GET", "/api/v3/rateLimit/order", fixed_weight(40), order_rate_limits);
+  route("GET", "/api/v3/account/commission", fixed_weight(20), commission);
+  route("GET", "/sapi/v1/asset/tradeFee", fixed_weight(1), [](RestCall& call) -> RestResult {
+    auto fees = trade_fee(call);
+    // Binance answers tradeFee with an array even for one symbol.
+    if (auto* one = std::get_if<json>(&fees); one && one->is_object()) return json::array({*one});
+    return fees;
+  });
+  // What ccxt's default loadMarkets asks with keys set (spec §7.6): empty answers are valid.
+  for (const char* path : {"/sapi/v1/capital/config/getall", "/sapi/v1/margin/allPairs",
+                           "/sapi/v1/margin/isolated/allPairs"}) {
+    route("GET", path, fixed_weight(1), [](RestCall&) -> RestResult { return json::array(); });
+  }
 }
 
 }  // namespace mockex::dialect::binance
