@@ -172,3 +172,30 @@ def test_order_rate_limit_commission_and_ccxt_signed_extras(daemon):
     for path in ["/sapi/v1/capital/config/getall", "/sapi/v1/margin/allPairs",
                  "/sapi/v1/margin/isolated/allPairs"]:
         assert signed(daemon, "GET", path, {})[::2] == (200, [])
+
+
+def user_stream(daemon, method, key=KEY, listen_key=None):
+    url = daemon.url + "/api/v3/userDataStream"
+    if listen_key is not None:
+        url += "?listenKey=" + listen_key
+    request = urllib.request.Request(url, method=method, data=b"" if method != "GET" else None)
+    request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    if key is not None:
+        request.add_header("X-MBX-APIKEY", key)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_listen_keys_are_created_kept_alive_and_closed_with_the_key_only(daemon):
+    status, created = user_stream(daemon, "POST")
+    assert status == 200 and len(created["listenKey"]) == 60
+    key = created["listenKey"]
+    assert user_stream(daemon, "POST") == (200, {"listenKey": key}), "one live key per account"
+    assert user_stream(daemon, "PUT", listen_key=key) == (200, {})
+    assert user_stream(daemon, "DELETE", listen_key=key) == (200, {})
+    status, body = user_stream(daemon, "PUT", listen_key=key)
+    assert (status, body["code"], body["msg"]) == (400, -1125, "This listenKey does not exist.")
+    assert user_stream(daemon, "POST", key=None)[1]["code"] == -2014

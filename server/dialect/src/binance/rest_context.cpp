@@ -46,7 +46,8 @@ bool legal_symbol(std::string_view symbol) {
 
 }  // namespace
 
-BinanceState::BinanceState(const scenario::Scenario& scenario) : limiter(limits_of(scenario)) {}
+BinanceState::BinanceState(const scenario::Scenario& scenario)
+    : limiter(limits_of(scenario)), key_rng(core::Rng(scenario.seed).fork(0x4c4b)) {}
 
 std::string client_ip(const core::HttpRequest& request) {
   const auto& remote = request.remote_address;

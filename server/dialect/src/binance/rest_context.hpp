@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <variant>
 
@@ -19,6 +20,15 @@ namespace mockex::dialect::binance {
 struct BinanceState {
   explicit BinanceState(const scenario::Scenario& scenario);
   RateLimiter limiter;
+
+  // Legacy user data stream keys (spec §7.5): one per account, valid 60 minutes of scenario time
+  // from its creation or last keepalive.
+  struct ListenKey {
+    core::AccountId account;
+    std::int64_t expires_ms = 0;
+  };
+  std::map<std::string, ListenKey, std::less<>> listen_keys;
+  core::Rng key_rng;  // seeded from the session's seed, so keys repeat run after run
 };
 
 // What a handler sees: its session (on the strand), the parsed parameters and the time.
@@ -111,5 +121,6 @@ namespace mockex::dialect::binance {
 // The route groups add_rest_routes registers (one file each).
 void add_market_data_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
+void add_user_stream_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 
 }  // namespace mockex::dialect::binance

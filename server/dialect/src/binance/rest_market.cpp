@@ -227,6 +227,7 @@ void add_rest_routes(const core::RouteAdder& add, session::SessionRegistry& regi
         [](RestCall&) -> RestResult { return json{{"status", 0}, {"msg", "normal"}}; });
   add_market_data_routes(add, registry);
   add_trading_routes(add, registry);
+  add_user_stream_routes(add, registry);
 }
 
 }  // namespace mockex::dialect::binance
