@@ -33,6 +33,17 @@ std::string SessionRegistry::new_id() {
   return id;
 }
 
+std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::build_session(
+    std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
+  if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
+  if (options.report_dir.empty()) options.report_dir = files_.report_dir;
+  auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
+  if (auto* error = std::get_if<std::string>(&made)) {
+    return RegistryError{422, "invalid_scenario", *error};
+  }
+  return std::get<std::shared_ptr<Session>>(std::move(made));
+}
+
 std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
     std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
   {
@@ -45,12 +56,8 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
     }
     options.id = new_id();
   }
-  if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
-  if (options.report_dir.empty()) options.report_dir = files_.report_dir;
-  auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
-  if (auto* error = std::get_if<std::string>(&made)) {
-    return RegistryError{422, "invalid_scenario", *error};
-  }
+  auto made = build_session(std::move(scenario), std::move(options));
+  if (auto* error = std::get_if<RegistryError>(&made)) return *error;
   auto session = std::get<std::shared_ptr<Session>>(std::move(made));
   std::lock_guard lock(mutex_);
   if (sessions_.size() >= limits_.max_sessions) {
@@ -66,12 +73,8 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
 std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create_default(
     std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
   options.id = "default";
-  if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
-  if (options.report_dir.empty()) options.report_dir = files_.report_dir;
-  auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
-  if (auto* error = std::get_if<std::string>(&made)) {
-    return RegistryError{422, "invalid_scenario", *error};
-  }
+  auto made = build_session(std::move(scenario), std::move(options));
+  if (auto* error = std::get_if<RegistryError>(&made)) return *error;
   auto session = std::get<std::shared_ptr<Session>>(std::move(made));
   std::lock_guard lock(mutex_);
   if (default_) close_on_strand(default_);

@@ -52,6 +52,11 @@ bool has_price(book::OrderType type) {
   return has_tif(type) || type == book::OrderType::limit_maker;
 }
 
+// A commission rate as Binance writes it: a fraction with 8 decimals ("0.00100000" is 0.1 %).
+std::string commission_rate(venue::CommissionRate rate) {
+  return decimal(rate.units, core::Scale{8});
+}
+
 enum class Shape { ack, result, full, query, cancel };
 
 json order_json(const venue::Venue& venue, const venue::Order& order, Shape shape) {
@@ -267,9 +272,8 @@ RestResult test_order(RestCall& call) {
   if (!status) return from_core(status.error());
   if (call.params.non_empty("computeCommissionRates") == "true") {
     const auto* spec = call.session.venue().account(call.account);
-    auto rate = [](venue::CommissionRate r) { return decimal(r.units, core::Scale{8}); };
     json zero{{"maker", "0.00000000"}, {"taker", "0.00000000"}};
-    return json{{"standardCommissionForOrder", {{"maker", rate(spec->maker)}, {"taker", rate(spec->taker)}}},
+    return json{{"standardCommissionForOrder", {{"maker", commission_rate(spec->maker)}, {"taker", commission_rate(spec->taker)}}},
                 {"specialCommissionForOrder", zero},
                 {"taxCommissionForOrder", zero},
                 {"discount",
@@ -426,13 +430,12 @@ RestResult account(RestCall& call) {
                         {"locked", decimal(balance->locked.units(), asset_spec.scale)}});
   }
   auto bps = [](venue::CommissionRate r) { return r.units / 10'000; };  // 0.001 -> 10
-  auto rate = [](venue::CommissionRate r) { return decimal(r.units, core::Scale{8}); };
   return json{{"makerCommission", bps(spec->maker)},
               {"takerCommission", bps(spec->taker)},
               {"buyerCommission", 0},
               {"sellerCommission", 0},
               {"commissionRates",
-               {{"maker", rate(spec->maker)}, {"taker", rate(spec->taker)},
+               {{"maker", commission_rate(spec->maker)}, {"taker", commission_rate(spec->taker)},
                 {"buyer", "0.00000000"}, {"seller", "0.00000000"}}},
               {"canTrade", true},
               {"canWithdraw", true},
@@ -460,10 +463,6 @@ RestResult order_rate_limits(RestCall& call) {
                    {"count", count}});
   }
   return out;
-}
-
-std::string commission_rate(venue::CommissionRate rate) {
-  return decimal(rate.units, core::Scale{8});
 }
 
 // GET account/commission: the account's rates on one symbol (no special, tax or BNB discount).

@@ -78,6 +78,9 @@ class SessionRegistry {
 
  private:
   std::string new_id();
+  // A session with the registry's file settings; not yet registered.
+  std::variant<std::shared_ptr<Session>, RegistryError> build_session(
+      std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options);
   bool remove(std::string_view id, bool expired);
   void arm_expiry();
   std::vector<std::shared_ptr<Session>> take_all();
