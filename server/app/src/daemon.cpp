@@ -4,6 +4,7 @@
 
 #include <mockex/admin/admin.hpp>
 #include <mockex/dialect/binance/rest.hpp>
+#include <mockex/dialect/binance/websocket.hpp>
 #include <mockex/scenario/loader.hpp>
 #include <mockex/session/registry.hpp>
 #include <mockex/transport/server.hpp>
@@ -116,6 +117,11 @@ int run_daemon(const Config& config) {
   };
   admin::add_routes(add_route, sessions, admin::AdminOptions{config.scenario_dirs, config.admin_token});
   dialect::binance::add_rest_routes(add_route, sessions);
+  dialect::binance::add_websocket_routes(
+      [&router](std::string pattern, core::WsHandlerFactory factory) {
+        router.add_websocket(std::move(pattern), std::move(factory));
+      },
+      sessions);
   SessionMetrics session_metrics(*registry);
   ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
   transport::Server server(io, router, metrics,

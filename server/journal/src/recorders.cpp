@@ -109,6 +109,7 @@ std::uint64_t Journal::record_ws_close(Stamp at, const WsCloseRecord& close) {
 std::uint64_t Journal::record_ws_message(Stamp at, const WsMessageRecord& message) {
   json data = json::object();
   data["conn"] = message.conn_id;
+  if (message.recipients > 0) data["recipients"] = message.recipients;
   put(data, "stream", message.stream);
   put(data, "subscribe", message.subscribe);
   put(data, "unsubscribe", message.unsubscribe);

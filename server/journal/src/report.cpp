@@ -123,7 +123,9 @@ class Builder {
       case EntryKind::ws_open: on_ws_open(data); break;
       case EntryKind::ws_close: on_ws_close(data); break;
       case EntryKind::ws_in: on_ws_in(data); break;
-      case EntryKind::ws_out: ++report_.ws_messages_out; break;
+      case EntryKind::ws_out:
+        report_.ws_messages_out += std::max<std::uint64_t>(1, data.value("recipients", 0ULL));
+        break;
       case EntryKind::fault: on_fault(data); break;
       case EntryKind::order: on_order(data); break;
       case EntryKind::fill:

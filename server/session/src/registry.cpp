@@ -139,7 +139,9 @@ std::size_t SessionRegistry::expire_idle(std::chrono::steady_clock::time_point n
   {
     std::lock_guard lock(mutex_);
     for (const auto& [id, session] : sessions_) {
-      if (now - session->last_used() > limits_.idle_ttl) idle.push_back(id);
+      if (session->open_connections() == 0 && now - session->last_used() > limits_.idle_ttl) {
+        idle.push_back(id);
+      }
     }
   }
   std::size_t removed = 0;

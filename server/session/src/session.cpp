@@ -132,6 +132,7 @@ std::uint64_t Session::listen(Listener listener) {
 void Session::unlisten(std::uint64_t token) {
   listeners_.erase(token);
   reset_callbacks_.erase(token);
+  close_callbacks_.erase(token);
 }
 
 void Session::publish(const venue::Events& events) {
@@ -152,6 +153,12 @@ std::uint64_t Session::on_reset(std::function<void()> callback) {
   return token;
 }
 
+std::uint64_t Session::on_close(std::function<void()> callback) {
+  auto token = next_token_++;
+  close_callbacks_.emplace(token, std::move(callback));
+  return token;
+}
+
 std::optional<std::string> Session::reset() {
   if (closed_) return "the session is closed";
   if (auto error = build()) return error;
@@ -164,6 +171,9 @@ void Session::close() {
   if (closed_.exchange(true)) return;
   if (player_) player_->stop();
   if (clock_) clock_->stop();
+  auto closing = std::move(close_callbacks_);
+  close_callbacks_.clear();
+  for (auto& [token, callback] : closing) callback();
   journal_.record_event(stamp(), journal::EntryKind::session, "closed");
   if (!options_.report_dir.empty() && venue_) {
     if (auto error = write_report(options_.report_dir)) {

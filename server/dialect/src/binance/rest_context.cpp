@@ -14,17 +14,6 @@
 namespace mockex::dialect::binance {
 namespace {
 
-RateLimitConfig limits_of(const scenario::Scenario& scenario) {
-  RateLimitConfig config;
-  config.limits.clear();
-  for (const auto& limit : scenario.rate_limits) {
-    config.limits.push_back(
-        {static_cast<RateLimit::Type>(limit.type), static_cast<RateLimit::Interval>(limit.interval),
-         static_cast<int>(limit.interval_num), static_cast<std::int64_t>(limit.limit)});
-  }
-  return config;
-}
-
 core::HttpResponse json_response(int status, const nlohmann::json& body) {
   core::HttpResponse response{
       status, {}, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
@@ -45,9 +34,6 @@ bool legal_symbol(std::string_view symbol) {
 }
 
 }  // namespace
-
-BinanceState::BinanceState(const scenario::Scenario& scenario)
-    : limiter(limits_of(scenario)), key_rng(core::Rng(scenario.seed).fork(0x4c4b)) {}
 
 std::string client_ip(const core::HttpRequest& request) {
   const auto& remote = request.remote_address;
@@ -118,8 +104,7 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
                                response.body});
         respond(std::move(response));
       };
-      auto& state = session->dialect_state<BinanceState>(
-          [&] { return std::make_unique<BinanceState>(session->scenario()); });
+      auto& state = binance_state(*session);
       if (auto* error = std::get_if<ApiError>(&parsed)) {
         respond(to_response(*error));
         return;

@@ -2,6 +2,8 @@
 // What every REST handler shares: finding the session a path addresses, running on its strand
 // with the clock caught up, charging request weight, and answering in Binance's format.
 
+#include "binance_state.hpp"
+
 #include <mockex/dialect/binance/errors.hpp>
 #include <mockex/dialect/binance/params.hpp>
 #include <mockex/dialect/binance/rate_limits.hpp>
@@ -15,21 +17,6 @@
 #include <variant>
 
 namespace mockex::dialect::binance {
-
-// The dialect's state in one session (Session::dialect_state).
-struct BinanceState {
-  explicit BinanceState(const scenario::Scenario& scenario);
-  RateLimiter limiter;
-
-  // Legacy user data stream keys (spec §7.5): one per account, valid 60 minutes of scenario time
-  // from its creation or last keepalive.
-  struct ListenKey {
-    core::AccountId account;
-    std::int64_t expires_ms = 0;
-  };
-  std::map<std::string, ListenKey, std::less<>> listen_keys;
-  core::Rng key_rng;  // seeded from the session's seed, so keys repeat run after run
-};
 
 // What a handler sees: its session (on the strand), the parsed parameters and the time.
 struct RestCall {

@@ -1,5 +1,7 @@
 #include <mockex/dialect/binance/streams.hpp>
 
+#include <mockex/marketdata/interval.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -115,6 +117,11 @@ std::optional<StreamSpec> parse_stream(std::string_view name) {
     if (!is_kline_interval(interval)) return std::nullopt;
     spec.kind = Kind::kline;
     spec.interval = std::string(interval);
+    if (tz != std::string_view::npos) {
+      auto zone = original.substr(tz + 1);
+      if (!marketdata::parse_time_zone(zone)) return std::nullopt;
+      spec.time_zone = std::string(zone);
+    }
   } else if (stream.starts_with("depth")) {
     auto rest = stream.substr(5);
     int levels = 0;
@@ -142,7 +149,7 @@ std::string StreamSpec::name() const {
   switch (kind) {
     case Kind::trade: return s + "@trade";
     case Kind::agg_trade: return s + "@aggTrade";
-    case Kind::kline: return s + "@kline_" + interval;
+    case Kind::kline: return s + "@kline_" + interval + (time_zone.empty() ? "" : "@" + time_zone);
     case Kind::mini_ticker: return s + "@miniTicker";
     case Kind::all_mini_tickers: return "!miniTicker@arr";
     case Kind::ticker: return s + "@ticker";

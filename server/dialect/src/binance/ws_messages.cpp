@@ -162,6 +162,10 @@ std::string control_invalid_stream(std::string_view id_json) {
          std::string(id_json) + "}";
 }
 
+std::string control_error(int code, std::string_view msg, std::string_view id_json) {
+  return top_level_error(code, msg, id_json);
+}
+
 std::string WsApiRequest::signature_payload() const {
   std::string out;
   for (const auto& [name, value] : params) {  // std::map: sorted by name, ASCII order

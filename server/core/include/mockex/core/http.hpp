@@ -121,4 +121,7 @@ class WsHandler {
 using WsAccept = std::variant<std::shared_ptr<WsHandler>, HttpResponse>;
 using WsHandlerFactory = std::function<WsAccept(const HttpRequest& upgrade)>;
 
+// How a module hands its WebSocket endpoints to whoever serves them: path pattern and factory.
+using WsRouteAdder = std::function<void(std::string pattern, WsHandlerFactory factory)>;
+
 }  // namespace mockex::core

@@ -63,10 +63,11 @@ struct WsCloseRecord {
 
 enum class WsDirection : std::uint8_t { in, out };
 
-// ws_in / ws_out: conn, stream, subscribe, unsubscribe, text, text_bytes
+// ws_in / ws_out: conn, recipients, stream, subscribe, unsubscribe, text, text_bytes
 struct WsMessageRecord {
   WsDirection direction = WsDirection::in;
-  std::uint64_t conn_id = 0;
+  std::uint64_t conn_id = 0;  // 0 with `recipients`: one market-stream event sent to many
+  std::uint64_t recipients = 0;  // connections a fanned-out stream event went to
   std::string stream{};  // the stream name (out) or the request method (in), when known
   std::vector<std::string> subscribe{};    // streams this message subscribed (a control request)
   std::vector<std::string> unsubscribe{};  // streams this message unsubscribed

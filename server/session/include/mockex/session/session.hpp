@@ -67,6 +67,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void touch();
   std::chrono::steady_clock::time_point last_used() const;
   bool closed() const { return closed_.load(); }
+  // Open client connections (WebSockets); a session with any is in use and does not expire.
+  void connection_opened() { connections_.fetch_add(1); }
+  void connection_closed() { connections_.fetch_sub(1); }
+  int open_connections() const { return connections_.load(); }
 
   // --- on the strand ---
   const scenario::Scenario& scenario() const { return *scenario_; }
@@ -92,6 +96,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void publish(const venue::Events& events);
   // Runs after every reset, so dialects can resynchronise their clients.
   std::uint64_t on_reset(std::function<void()> callback);
+  // Runs once when the session closes (deleted, expired, daemon shutdown), so dialects can end
+  // their clients' connections.
+  std::uint64_t on_close(std::function<void()> callback);
 
   // State the session's dialect keeps (rate-limit windows, listen keys, ...), made by `make` on
   // first use. A session speaks one dialect, so there is one slot; T must be the same each time.
@@ -123,10 +130,12 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<void> dialect_state_;
   std::map<std::uint64_t, Listener> listeners_;
   std::map<std::uint64_t, std::function<void()>> reset_callbacks_;
+  std::map<std::uint64_t, std::function<void()>> close_callbacks_;
   std::uint64_t next_token_ = 1;
   std::atomic<std::int64_t> start_micros_{0};
   std::atomic<std::int64_t> last_used_ns_{0};
   std::atomic<bool> closed_{false};
+  std::atomic<int> connections_{0};
 };
 
 }  // namespace mockex::session

@@ -27,6 +27,7 @@ struct StreamSpec {
   Kind kind = Kind::trade;
   std::string symbol;    // upper case; empty for the all-market streams
   std::string interval;  // kline interval ("1m") or ticker window ("1h")
+  std::string time_zone; // kline time zone as written after the interval ("+08:00"), or empty
   int levels = 0;        // partial depth: 5, 10 or 20
   int update_ms = 1000;  // depth streams: 1000 or 100
 

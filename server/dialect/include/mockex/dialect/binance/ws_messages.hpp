@@ -34,6 +34,8 @@ std::variant<ControlRequest, ControlError> parse_control(std::string_view text);
 std::string control_result(std::string_view id_json, std::string_view result_json);
 // {"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":..} — the shape ccxt parses.
 std::string control_invalid_stream(std::string_view id_json);
+// {"code":<code>,"msg":<msg>,"id":..}: the other control errors (spec §10.2).
+std::string control_error(int code, std::string_view msg, std::string_view id_json);
 
 // One WebSocket API request. Scalar params keep their raw JSON text (numbers exactly as sent,
 // strings unquoted), because the HMAC covers that text (spec §11.3).

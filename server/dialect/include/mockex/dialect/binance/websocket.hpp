@@ -1,0 +1,14 @@
+#pragma once
+// Binance Spot WebSockets on mockex sessions: market streams (spec §10) at /ws, /ws/<streams>,
+// /stream and /stream?streams=, for the default session at the root and for every other session
+// under /s/{session}/.
+
+#include <mockex/core/http.hpp>
+#include <mockex/session/registry.hpp>
+
+namespace mockex::dialect::binance {
+
+// Registers the WebSocket endpoints through `add`. `registry` must outlive every connection.
+void add_websocket_routes(const core::WsRouteAdder& add, session::SessionRegistry& registry);
+
+}  // namespace mockex::dialect::binance

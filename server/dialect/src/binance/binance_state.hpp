@@ -1,0 +1,40 @@
+#pragma once
+// What the Binance dialect keeps in one session (Session::dialect_state): rate-limit windows,
+// legacy listen keys and the market streams' hub. Made on first use; on the session's strand.
+
+#include <mockex/core/rng.hpp>
+#include <mockex/dialect/binance/rate_limits.hpp>
+#include <mockex/session/session.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace mockex::dialect::binance {
+
+class StreamHub;
+
+struct BinanceState {
+  explicit BinanceState(session::Session& session);
+  ~BinanceState();
+  RateLimiter limiter;
+
+  // Legacy user data stream keys (spec §7.5): one per account, valid 60 minutes of scenario time
+  // from its creation or last keepalive.
+  struct ListenKey {
+    core::AccountId account;
+    std::int64_t expires_ms = 0;
+  };
+  std::map<std::string, ListenKey, std::less<>> listen_keys;
+  core::Rng key_rng;  // seeded from the session's seed, so keys repeat run after run
+
+  std::unique_ptr<StreamHub> streams;
+  std::uint64_t next_connection = 1;  // WebSocket connection ids, per session
+};
+
+// The session's Binance state, made on first use.
+BinanceState& binance_state(session::Session& session);
+
+}  // namespace mockex::dialect::binance

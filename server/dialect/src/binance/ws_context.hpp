@@ -1,0 +1,70 @@
+#pragma once
+// What every Binance WebSocket shares: finding the session an upgrade addresses, and a handler
+// base that moves each callback onto the session's strand with the connection's id, journals
+// opens, messages in and out, and closes, and counts the connection against idle expiry.
+
+#include "binance_state.hpp"
+
+#include <mockex/core/http.hpp>
+#include <mockex/session/registry.hpp>
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace mockex::dialect::binance {
+
+// The session of an upgrade ({session} path parameter, else the default), or the refusal.
+std::variant<std::shared_ptr<session::Session>, core::HttpResponse> upgrade_session(
+    session::SessionRegistry& registry, const core::HttpRequest& upgrade);
+
+class SessionSocket : public core::WsHandler, public std::enable_shared_from_this<SessionSocket> {
+ public:
+  SessionSocket(std::shared_ptr<session::Session> session, const core::HttpRequest& upgrade);
+
+  void on_open(std::shared_ptr<core::WsConnection> connection) final;
+  void on_message(std::string_view message, bool is_text) final;
+  void on_close() final;
+
+ protected:
+  // On the session's strand, in order.
+  virtual void opened() = 0;
+  virtual void handle(const std::string& message) = 0;
+  virtual void closed() = 0;
+  // On the connection's strand, before a message is posted: false drops it (the subclass has
+  // closed the connection).
+  virtual bool admit(std::string_view) { return true; }
+  // Streams the URL subscribed, for the ws_open entry.
+  virtual std::vector<std::string> url_streams() const { return {}; }
+
+  // Sends a reply and journals it.
+  void reply(std::string text, std::string_view what = {});
+  // Closes from the server side (journaled as such when the close completes).
+  void close(std::uint16_t code, std::string reason);
+
+  session::Session& session() { return *session_; }
+  BinanceState& state() { return binance_state(*session_); }
+  const std::shared_ptr<core::WsConnection>& connection() const { return connection_; }
+  std::uint64_t id() const { return id_; }
+  const std::string& path() const { return path_; }
+  const std::string& query() const { return query_; }
+
+ private:
+  std::shared_ptr<session::Session> session_;
+  std::shared_ptr<core::WsConnection> connection_;
+  std::string path_;
+  std::string query_;
+  std::string remote_;
+  std::string api_key_;
+  std::uint64_t id_ = 0;
+  bool closed_by_server_ = false;
+};
+
+// The value of one query parameter, percent-decoded; nothing when absent or malformed.
+std::optional<std::string> query_value(std::string_view query, std::string_view name);
+
+// The WebSocket handler factories (one file each).
+core::WsHandlerFactory stream_socket_factory(session::SessionRegistry& registry);
+
+}  // namespace mockex::dialect::binance
