@@ -13,6 +13,52 @@ import pytest
 REPO = pathlib.Path(os.environ.get("MOCKEX_REPO", pathlib.Path(__file__).resolve().parents[2]))
 MOCKEXD = os.environ.get("MOCKEXD", str(REPO / "build" / "bin" / "mockexd"))
 QUICKSTART = REPO / "scenarios" / "quickstart.yaml"
+# Two slow markets and the quickstart's demo account: a book changes twice a second, so a REST
+# snapshot can catch it between two depth events and be compared with the book a client keeps.
+QUIET = """
+name: quiet
+seed: 7
+clock: {mode: realtime, start: now}
+instruments:
+  - symbol: BTCUSDT
+    base: BTC
+    quote: USDT
+    price: {tick: "0.01", min: "0.01", max: "1000000"}
+    lot: {step: "0.00001", min: "0.00001", max: "9000"}
+    notional: {min: "5", max: "9000000"}
+  - symbol: ETHUSDT
+    base: ETH
+    quote: USDT
+    price: {tick: "0.01", min: "0.01", max: "1000000"}
+    lot: {step: "0.0001", min: "0.0001", max: "9000"}
+    notional: {min: "5", max: "9000000"}
+accounts:
+  - api_key: demo-key
+    secret: demo-secret
+    balances: {USDT: "100000", BTC: "10", ETH: "100"}
+market:
+  BTCUSDT:
+    random_walk:
+      mid: "30000.00"
+      volatility: 0.6
+      spread_bps: 0.5
+      levels: 20
+      level_size: {distribution: uniform, min: "0.01", max: "2"}
+      update_interval: 500ms
+      trade_rate: 1
+      trade_size: {distribution: lognormal, median: "0.01", sigma: 1.0, max: "1"}
+  ETHUSDT:
+    random_walk:
+      mid: "2000.00"
+      volatility: 0.8
+      spread_bps: 1
+      levels: 20
+      level_size: {distribution: uniform, min: "0.1", max: "20"}
+      update_interval: 500ms
+      trade_rate: 1
+      trade_size: {distribution: lognormal, median: "0.1", sigma: 1.0, max: "10"}
+"""
+
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
 
 

@@ -84,3 +84,16 @@ def test_pipelining_past_the_limit_pauses_reading_and_answers_everything(start_d
         sock.sendall(b"".join(b"GET " + p + b" HTTP/1.1\r\nHost: x\r\n\r\n" for p in paths))
         statuses = [read_response(sock)[0] for _ in paths]
     assert statuses == [200, 200, 404] * 20
+
+
+def test_an_upgrade_pipelined_behind_a_request_is_carried_out_after_its_response(daemon):
+    upgrade = ("GET /_mockex/v1/ws/echo HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+               "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+    with daemon.connect() as sock:
+        # Both in one write: the upgrade arrives while the first response is still on its way.
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + upgrade.encode())
+        status, _, body = read_response(sock)
+        assert status == 200 and json.loads(body)["status"] == "ok"
+        status, headers, _ = read_response(sock)
+        assert status == 101 and headers["upgrade"].lower() == "websocket"

@@ -4,6 +4,7 @@ import asyncio
 import urllib.request
 
 import aiohttp
+import pytest
 
 from conftest import metric_value
 
@@ -81,3 +82,26 @@ def wait_for(predicate, timeout=10.0):
             return True
         time.sleep(0.02)
     return predicate()
+
+
+def test_server_pings_a_silent_websocket_and_closes_it_without_pongs(start_daemon):
+    daemon = start_daemon("--ws-ping-interval", "300ms")
+
+    async def scenario():
+        async with aiohttp.ClientSession() as client:
+            async with client.ws_connect(daemon.ws_url + "/_mockex/v1/ws/echo",
+                                         autoping=False) as ws:
+                message = await asyncio.wait_for(ws.receive(), 10)
+                assert message.type == aiohttp.WSMsgType.PING
+                # No pong: after twice the interval of silence the server gives up.
+                message = await asyncio.wait_for(ws.receive(), 10)
+                assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
+                                        aiohttp.WSMsgType.CLOSING)
+            async with client.ws_connect(daemon.ws_url + "/_mockex/v1/ws/echo") as ws:
+                # aiohttp answers each ping while it reads: the socket stays open.
+                with pytest.raises(asyncio.TimeoutError):
+                    await asyncio.wait_for(ws.receive(), 1.5)
+                await ws.send_str("still here")
+                assert (await asyncio.wait_for(ws.receive(), 10)).data == "still here"
+
+    asyncio.run(scenario())

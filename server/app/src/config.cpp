@@ -189,6 +189,11 @@ constexpr Setting kSettings[] = {
     {"limits.max_ws_message_bytes", "MOCKEX_MAX_WS_MESSAGE_BYTES", "--max-ws-message-bytes",
      "BYTES", "Largest WebSocket message (beyond: close 1009)", Shape::scalar, false,
      [](Config& c, const Items& v) { return store_count(c.limits.max_ws_message_bytes, v); }},
+    {"limits.ws_ping_interval", "MOCKEX_WS_PING_INTERVAL", "--ws-ping-interval", "DURATION",
+     "Ping a WebSocket silent this long; close it after twice as long", Shape::scalar, false,
+     [](Config& c, const Items& v) {
+       return store_duration(c.limits.ws_ping_interval, v, kOneMillisecond);
+     }},
     {"sessions.max", "MOCKEX_MAX_SESSIONS", "--max-sessions", "N",
      "Sessions the admin API may create (beyond: 429)", Shape::scalar, false,
      [](Config& c, const Items& v) { return store_count(c.max_sessions, v); }},

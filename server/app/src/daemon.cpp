@@ -132,15 +132,16 @@ int run_daemon(const Config& config) {
     return 1;
   }
   auto port = server.port();
+  // Logged before the port file appears, so whoever waits for the file finds the line too.
+  spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
+               MOCKEX_VERSION, url_host(config.bind), port, default_session->info().scenario,
+               config.scenario, config.threads);
   if (!config.port_file.empty() && !write_port_file(config.port_file, port)) {
     spdlog::error("cannot write the port file {}", config.port_file);
     return 1;
   }
   server.start();
   ops.readiness = Readiness::ready;
-  spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
-               MOCKEX_VERSION, url_host(config.bind), port, default_session->info().scenario,
-               config.scenario, config.threads);
 
   net::signal_set signals(io, SIGINT, SIGTERM);
   net::steady_timer drain_deadline(io);

@@ -121,6 +121,7 @@ TEST(Config, defaults_when_no_file_env_or_flag) {
   EXPECT_EQ(c.limits.max_connections, 1024u);
   EXPECT_EQ(c.limits.max_pipelined, 16u);
   EXPECT_EQ(c.limits.max_ws_message_bytes, 1024u * 1024);
+  EXPECT_EQ(c.limits.ws_ping_interval, std::chrono::seconds(20));
   EXPECT_EQ(c.drain_timeout, 5s);
 }
 

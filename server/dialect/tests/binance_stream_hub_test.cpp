@@ -122,7 +122,9 @@ TEST_F(StreamHubTest, diff_depth_is_gap_free_and_replays_onto_a_snapshot_to_the_
       auto first = event["U"].get<std::uint64_t>();
       auto last = event["u"].get<std::uint64_t>();
       ASSERT_LE(first, last);
-      if (previous_u != 0) ASSERT_EQ(first, previous_u + 1) << "gap after " << previous_u;
+      if (previous_u != 0) {
+        ASSERT_EQ(first, previous_u + 1) << "gap after " << previous_u;
+      }
       previous_u = last;
       if (last <= local.id) continue;
       if (!local.synced) {

@@ -290,8 +290,8 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
     return;
   }
   if (!queue_.empty() || writing_) {
-    refuse(Router::error_response(400, "bad_request",
-                                  "WebSocket upgrade sent while earlier requests are unanswered"));
+    // Earlier responses first (the client may have read the last one before our write finished).
+    pending_upgrade_ = std::move(request);
     return;
   }
   core_request.params = std::move(match.params);
@@ -361,6 +361,16 @@ void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
     if (lingering_ || closed_) return;
   } else if (!keep_alive || (queue_.empty() && read_done_)) {
     close_gracefully();
+    return;
+  }
+  if (pending_upgrade_) {
+    if (queue_.empty()) {
+      auto request = std::move(*pending_upgrade_);
+      pending_upgrade_.reset();
+      upgrade(std::move(request));
+      return;
+    }
+    do_write();
     return;
   }
   do_read();

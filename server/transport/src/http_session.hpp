@@ -76,6 +76,9 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   bool lingering_ = false;  // our side is shut down; waiting for the client's FIN
   bool closed_ = false;
   bool upgraded_ = false;
+  // A WebSocket upgrade that arrived while earlier responses were still queued or being written:
+  // it is carried out once they are all out (reads pause meanwhile).
+  std::optional<boost::beast::http::request<boost::beast::http::string_body>> pending_upgrade_;
 };
 
 }  // namespace mockex::transport::detail

@@ -29,7 +29,12 @@ WsSession::~WsSession() {
 void WsSession::start() {
   registry_id_ = state_->registry.add(weak_from_this());
   beast::get_lowest_layer(ws_).expires_never();
-  ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+  // Beast pings after half the idle timeout without a frame from the peer and closes after all
+  // of it: a ping every `ws_ping_interval` of silence, and the end after two (spec §10.3).
+  timeout.idle_timeout = 2 * state_->limits.ws_ping_interval;
+  timeout.keep_alive_pings = true;
+  ws_.set_option(timeout);
   ws_.read_message_max(state_->limits.max_ws_message_bytes);
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& response) { response.set(http::field::server, "mockexd"); }));

@@ -21,7 +21,8 @@ RateLimitConfig limits_of(const scenario::Scenario& scenario) {
 BinanceState::BinanceState(session::Session& session)
     : limiter(limits_of(session.scenario())),
       key_rng(core::Rng(session.scenario().seed).fork(0x4c4b)),
-      streams(std::make_unique<StreamHub>(session)) {}
+      streams(std::make_unique<StreamHub>(session)),
+      user_data(std::make_unique<UserDataHub>(session, listen_keys)) {}
 
 BinanceState::~BinanceState() = default;
 

@@ -1,6 +1,9 @@
 #pragma once
 // What the Binance dialect keeps in one session (Session::dialect_state): rate-limit windows,
-// legacy listen keys and the market streams' hub. Made on first use; on the session's strand.
+// legacy listen keys, the market streams' hub and the user data hub. Made on first use; on the
+// session's strand.
+
+#include "user_data_hub.hpp"
 
 #include <mockex/core/rng.hpp>
 #include <mockex/dialect/binance/rate_limits.hpp>
@@ -23,14 +26,11 @@ struct BinanceState {
 
   // Legacy user data stream keys (spec §7.5): one per account, valid 60 minutes of scenario time
   // from its creation or last keepalive.
-  struct ListenKey {
-    core::AccountId account;
-    std::int64_t expires_ms = 0;
-  };
-  std::map<std::string, ListenKey, std::less<>> listen_keys;
+  ListenKeys listen_keys;
   core::Rng key_rng;  // seeded from the session's seed, so keys repeat run after run
 
   std::unique_ptr<StreamHub> streams;
+  std::unique_ptr<UserDataHub> user_data;
   std::uint64_t next_connection = 1;  // WebSocket connection ids, per session
 };
 

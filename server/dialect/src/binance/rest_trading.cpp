@@ -1,6 +1,6 @@
 // Binance REST: account and trading endpoints (spec §7.3, §7.4, §9), signed with HMAC-SHA256.
 
-#include "rest_context.hpp"
+#include "trading_calls.hpp"
 
 #include <mockex/core/decimal.hpp>
 
@@ -241,30 +241,6 @@ void journal_order(RestCall& call, journal::OrderEvent event, const venue::Order
   call.session.journal().record_order(call.session.stamp(), record);
 }
 
-RestResult place_order(RestCall& call) {
-  auto read = read_order(call);
-  if (auto* error = std::get_if<ApiError>(&read)) return *error;
-  auto order = std::get<venue::PlaceOrder>(std::move(read));
-  auto shape = response_shape(call.params, order.type);
-  if (auto* error = std::get_if<ApiError>(&shape)) return *error;
-  auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
-  if (counted.refusal) return *counted.refusal;
-  venue::Events events;
-  auto placed = call.session.venue().place_order(order, call.session.clock().now(), events);
-  call.session.publish(events);
-  if (!placed) {
-    auto error = from_core(placed.error());
-    journal_order(call, journal::OrderEvent::rejected, nullptr, order, &error);
-    return error;
-  }
-  journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
-  for (auto& header : counted.headers) call.headers.push_back(std::move(header));
-  auto& venue = call.session.venue();
-  auto out = order_json(venue, placed->order, std::get<Shape>(shape));
-  if (std::get<Shape>(shape) == Shape::full) out["fills"] = fills_json(venue, placed->fills);
-  return out;
-}
-
 RestResult test_order(RestCall& call) {
   auto read = read_order(call);
   if (auto* error = std::get_if<ApiError>(&read)) return *error;
@@ -293,6 +269,34 @@ std::variant<std::pair<core::OrderId, venue::ClientOrderId>, ApiError> order_ref
   if (!order_id && !client) return make_error(Error::mandatory_parameter, {"orderId"});
   return std::pair{core::OrderId{static_cast<std::uint64_t>(order_id.value_or(0))},
                    client ? venue::ClientOrderId(client->substr(0, 36)) : venue::ClientOrderId()};
+}
+
+}  // namespace
+
+// The endpoints the WebSocket API shares (trading_calls.hpp).
+
+RestResult place_order(RestCall& call) {
+  auto read = read_order(call);
+  if (auto* error = std::get_if<ApiError>(&read)) return *error;
+  auto order = std::get<venue::PlaceOrder>(std::move(read));
+  auto shape = response_shape(call.params, order.type);
+  if (auto* error = std::get_if<ApiError>(&shape)) return *error;
+  auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
+  if (counted.refusal) return *counted.refusal;
+  venue::Events events;
+  auto placed = call.session.venue().place_order(order, call.session.clock().now(), events);
+  call.session.publish(events);
+  if (!placed) {
+    auto error = from_core(placed.error());
+    journal_order(call, journal::OrderEvent::rejected, nullptr, order, &error);
+    return error;
+  }
+  journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
+  for (auto& header : counted.headers) call.headers.push_back(std::move(header));
+  auto& venue = call.session.venue();
+  auto out = order_json(venue, placed->order, std::get<Shape>(shape));
+  if (std::get<Shape>(shape) == Shape::full) out["fills"] = fills_json(venue, placed->fills);
+  return out;
 }
 
 RestResult cancel_order(RestCall& call) {
@@ -363,6 +367,46 @@ RestResult cancel_open_orders(RestCall& call) {
   return out;
 }
 
+RestResult account(RestCall& call) {
+  auto& venue = call.session.venue();
+  const auto* spec = venue.account(call.account);
+  bool omit_zero = call.params.non_empty("omitZeroBalances") == "true";
+  json balances = json::array();
+  for (std::uint32_t i = 0; i < venue.asset_count(); ++i) {
+    venue::AssetId asset{i};
+    auto balance = venue.balance(call.account, asset);
+    if (!balance) continue;
+    if (omit_zero && balance->free.is_zero() && balance->locked.is_zero()) continue;
+    const auto& asset_spec = venue.asset(asset);
+    balances.push_back({{"asset", asset_spec.name},
+                        {"free", decimal(balance->free.units(), asset_spec.scale)},
+                        {"locked", decimal(balance->locked.units(), asset_spec.scale)}});
+  }
+  auto bps = [](venue::CommissionRate r) { return r.units / 10'000; };  // 0.001 -> 10
+  return json{{"makerCommission", bps(spec->maker)},
+              {"takerCommission", bps(spec->taker)},
+              {"buyerCommission", 0},
+              {"sellerCommission", 0},
+              {"commissionRates",
+               {{"maker", commission_rate(spec->maker)}, {"taker", commission_rate(spec->taker)},
+                {"buyer", "0.00000000"}, {"seller", "0.00000000"}}},
+              {"canTrade", true},
+              {"canWithdraw", true},
+              {"canDeposit", true},
+              {"brokered", false},
+              {"requireSelfTradePrevention", false},
+              {"preventSor", false},
+              {"updateTime", call.now_ms},
+              {"accountType", "SPOT"},
+              {"balances", std::move(balances)},
+              {"permissions", json::array({"SPOT"})},
+              {"uid", call.account.value()}};
+}
+
+int open_orders_weight(const Params& params) { return params.has("symbol") ? 6 : 80; }
+
+namespace {
+
 RestResult all_orders(RestCall& call) {
   auto id = required_symbol(call);
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
@@ -414,42 +458,6 @@ RestResult my_trades(RestCall& call) {
   return out;
 }
 
-RestResult account(RestCall& call) {
-  auto& venue = call.session.venue();
-  const auto* spec = venue.account(call.account);
-  bool omit_zero = call.params.non_empty("omitZeroBalances") == "true";
-  json balances = json::array();
-  for (std::uint32_t i = 0; i < venue.asset_count(); ++i) {
-    venue::AssetId asset{i};
-    auto balance = venue.balance(call.account, asset);
-    if (!balance) continue;
-    if (omit_zero && balance->free.is_zero() && balance->locked.is_zero()) continue;
-    const auto& asset_spec = venue.asset(asset);
-    balances.push_back({{"asset", asset_spec.name},
-                        {"free", decimal(balance->free.units(), asset_spec.scale)},
-                        {"locked", decimal(balance->locked.units(), asset_spec.scale)}});
-  }
-  auto bps = [](venue::CommissionRate r) { return r.units / 10'000; };  // 0.001 -> 10
-  return json{{"makerCommission", bps(spec->maker)},
-              {"takerCommission", bps(spec->taker)},
-              {"buyerCommission", 0},
-              {"sellerCommission", 0},
-              {"commissionRates",
-               {{"maker", commission_rate(spec->maker)}, {"taker", commission_rate(spec->taker)},
-                {"buyer", "0.00000000"}, {"seller", "0.00000000"}}},
-              {"canTrade", true},
-              {"canWithdraw", true},
-              {"canDeposit", true},
-              {"brokered", false},
-              {"requireSelfTradePrevention", false},
-              {"preventSor", false},
-              {"updateTime", call.now_ms},
-              {"accountType", "SPOT"},
-              {"balances", std::move(balances)},
-              {"permissions", json::array({"SPOT"})},
-              {"uid", call.account.value()}};
-}
-
 // GET rateLimit/order: the account's order counts in every order window.
 RestResult order_rate_limits(RestCall& call) {
   static constexpr const char* intervals[] = {"SECOND", "MINUTE", "HOUR", "DAY"};
@@ -494,8 +502,6 @@ RestResult trade_fee(RestCall& call) {
                 {"takerCommission", rate(spec->taker)}};
   });
 }
-
-int open_orders_weight(const Params& params) { return params.has("symbol") ? 6 : 80; }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // Market-stream WebSockets (spec §10.1-10.3): /ws, /ws/<stream>/<stream>..., /stream and
 // /stream?streams=a/b, with SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS and SET/GET_PROPERTY.
+// A live listen key in place of a stream name carries its account's user data (spec §7.5).
 
 #include "stream_hub.hpp"
 #include "ws_context.hpp"
@@ -45,13 +46,18 @@ class StreamSocket final : public SessionSocket {
   void opened() override {
     hub().add_client(id(), connection(), combined_);
     for (const auto& token : tokens_) {
-      if (auto spec = parse_stream(token); spec && hub().subscribe(id(), *spec)) {
+      if (state().user_data->subscribe_listen_key(id(), connection(), token, combined_)) {
+        subscribed_.push_back(token);
+      } else if (auto spec = parse_stream(token); spec && hub().subscribe(id(), *spec)) {
         subscribed_.push_back(spec->name());
       }
     }
   }
 
-  void closed() override { hub().remove_client(id()); }
+  void closed() override {
+    hub().remove_client(id());
+    state().user_data->remove_connection(id());
+  }
 
   std::vector<std::string> url_streams() const override { return subscribed_; }
 
@@ -67,6 +73,15 @@ class StreamSocket final : public SessionSocket {
     }
     recent_.push_back(now);
     return true;
+  }
+
+  void annotate(const std::string& message, journal::WsMessageRecord& record) override {
+    auto parsed = parse_control(message);
+    const auto* request = std::get_if<ControlRequest>(&parsed);
+    if (request == nullptr) return;
+    using Method = ControlRequest::Method;
+    if (request->method == Method::subscribe) record.subscribe = request->streams;
+    if (request->method == Method::unsubscribe) record.unsubscribe = request->streams;
   }
 
   void handle(const std::string& message) override {

@@ -54,10 +54,12 @@ void SessionSocket::on_message(std::string_view message, bool) {
                       auto& session = *self->session_;
                       if (session.closed() || self->id_ == 0) return;
                       session.touch();
-                      session.journal().record_ws_message(
-                          session.stamp(), {.direction = journal::WsDirection::in,
-                                            .conn_id = self->id_,
-                                            .text = text});
+                      journal::WsMessageRecord record;
+                      record.direction = journal::WsDirection::in;
+                      record.conn_id = self->id_;
+                      record.text = text;
+                      self->annotate(text, record);
+                      session.journal().record_ws_message(session.stamp(), record);
                       self->handle(text);
                     });
 }
@@ -86,8 +88,12 @@ void SessionSocket::reply(std::string text, std::string_view what) {
 }
 
 void SessionSocket::close(std::uint16_t code, std::string reason) {
-  closed_by_server_ = true;
-  connection_->close(code, std::move(reason));
+  // Through the session's strand, so replies already queued there go out first.
+  boost::asio::post(session_->executor(),
+                    [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+                      self->closed_by_server_ = true;
+                      self->connection_->close(code, std::move(reason));
+                    });
 }
 
 std::optional<std::string> query_value(std::string_view query, std::string_view name) {

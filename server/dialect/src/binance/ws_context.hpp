@@ -35,12 +35,16 @@ class SessionSocket : public core::WsHandler, public std::enable_shared_from_thi
   // On the connection's strand, before a message is posted: false drops it (the subclass has
   // closed the connection).
   virtual bool admit(std::string_view) { return true; }
+  // Fills in what the journal's ws_in entry of `message` should say beyond its text (the method,
+  // streams subscribed or unsubscribed). On the session's strand, before handle().
+  virtual void annotate(const std::string&, journal::WsMessageRecord&) {}
   // Streams the URL subscribed, for the ws_open entry.
   virtual std::vector<std::string> url_streams() const { return {}; }
 
   // Sends a reply and journals it.
   void reply(std::string text, std::string_view what = {});
-  // Closes from the server side (journaled as such when the close completes).
+  // Closes from the server side once the replies queued so far are sent (journaled as closed by
+  // the server). Callable from either strand.
   void close(std::uint16_t code, std::string reason);
 
   session::Session& session() { return *session_; }
@@ -66,5 +70,6 @@ std::optional<std::string> query_value(std::string_view query, std::string_view 
 
 // The WebSocket handler factories (one file each).
 core::WsHandlerFactory stream_socket_factory(session::SessionRegistry& registry);
+core::WsHandlerFactory ws_api_socket_factory(session::SessionRegistry& registry);
 
 }  // namespace mockex::dialect::binance

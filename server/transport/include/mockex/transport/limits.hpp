@@ -15,6 +15,8 @@ struct Limits {
   std::size_t max_pipelined = 16;                  // unanswered requests per connection; reads pause
   std::size_t max_ws_message_bytes = 1024 * 1024;  // one WebSocket message; beyond: close 1009
   std::size_t max_ws_send_queue = 4096;            // queued outgoing messages; beyond: client dropped
+  // A WebSocket silent this long gets a ping; silent twice as long (no pong), it is closed.
+  std::chrono::milliseconds ws_ping_interval{20'000};
 };
 
 }  // namespace mockex::transport

@@ -1,7 +1,8 @@
 #pragma once
 // Binance Spot WebSockets on mockex sessions: market streams (spec §10) at /ws, /ws/<streams>,
-// /stream and /stream?streams=, for the default session at the root and for every other session
-// under /s/{session}/.
+// /stream and /stream?streams=, where a live listen key in place of a stream name carries that
+// account's user data (spec §7.5), and the WebSocket API (spec §11) at /ws-api/v3; for the
+// default session at the root and for every other session under /s/{session}/.
 
 #include <mockex/core/http.hpp>
 #include <mockex/session/registry.hpp>
