@@ -64,6 +64,7 @@ void add_routes(const RouteAdder& add, session::SessionRegistry& registry, Admin
   add_sessions_routes(guarded_add, shared);
   add_clock_routes(guarded_add, shared);
   add_market_routes(guarded_add, shared);
+  add_book_route(guarded_add, shared);
   add_state_routes(guarded_add, shared);
   add_journal_routes(guarded_add, shared);
 }

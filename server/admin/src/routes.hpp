@@ -10,6 +10,7 @@ inline constexpr std::string_view kPrefix = "/_mockex/v1";
 void add_sessions_routes(const RouteAdder& add, const ContextPtr& context);  // sessions_routes.cpp
 void add_clock_routes(const RouteAdder& add, const ContextPtr& context);     // clock_routes.cpp
 void add_market_routes(const RouteAdder& add, const ContextPtr& context);    // market_routes.cpp
+void add_book_route(const RouteAdder& add, const ContextPtr& context);       // book_route.cpp
 void add_state_routes(const RouteAdder& add, const ContextPtr& context);     // state_routes.cpp
 void add_journal_routes(const RouteAdder& add, const ContextPtr& context);   // journal_routes.cpp
 

@@ -176,3 +176,49 @@ TEST(AdminBalances, unknown_account_asset_or_bad_amount_is_refused) {
 
 }  // namespace
 }  // namespace mockex::admin::testing
+
+namespace mockex::admin::testing {
+namespace {
+
+TEST(AdminMarket, set_book_replaces_the_background_book_until_the_market_requotes) {
+  AdminHarness admin;
+  auto id = admin.create_stepped();
+  auto answer = admin.on(id, "POST", "/market/book",
+                         R"({"symbol":"BTCUSDT","bids":[["29000.00","1.5"],["28999.99","2"]],
+                             "asks":[["29001.00","0.25"]]})");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.json()["bids"], 2);
+  EXPECT_EQ(answer.json()["asks"], 1);
+  auto book = admin.on(id, "GET", "/book/BTCUSDT").json();
+  ASSERT_EQ(book["bids"].size(), 2u);
+  EXPECT_EQ(book["bids"][0][0], "29000.00000000");
+  EXPECT_EQ(book["bids"][0][1], "1.50000000");
+  EXPECT_EQ(book["asks"][0][0], "29001.00000000");
+  EXPECT_EQ(book["lastUpdateId"], answer.json()["lastUpdateId"]);
+  auto journal = admin.on(id, "GET", "/journal", "", "kinds=market&text=book").json();
+  ASSERT_EQ(journal["entries"].size(), 1u);
+  EXPECT_EQ(journal["entries"][0]["data"]["symbol"], "BTCUSDT");
+}
+
+TEST(AdminMarket, set_book_refuses_crossed_books_bad_levels_and_unknown_symbols) {
+  AdminHarness admin;
+  auto id = admin.create_stepped();
+  auto before = admin.on(id, "GET", "/book/BTCUSDT").json();
+  EXPECT_EQ(admin.on(id, "POST", "/market/book",
+                     R"({"symbol":"BTCUSDT","bids":[["30000","1"]],"asks":[["30000","1"]]})")
+                .status, 400);
+  EXPECT_EQ(admin.on(id, "POST", "/market/book",
+                     R"({"symbol":"BTCUSDT","bids":[["30000.001","1"]]})").status, 400);
+  EXPECT_EQ(admin.on(id, "POST", "/market/book", R"({"symbol":"BTCUSDT","bids":[30000]})").status,
+            400);
+  EXPECT_EQ(admin.on(id, "POST", "/market/book", R"({"symbol":"BTCUSDT","bids":[["-1","1"]]})")
+                .status, 400);
+  EXPECT_EQ(admin.on(id, "POST", "/market/book", R"({"bids":[]})").status, 400);
+  EXPECT_EQ(admin.on(id, "POST", "/market/book", R"({"symbol":"DOGEUSDT"})").error_code(),
+            "symbol_not_found");
+  EXPECT_EQ(admin.on(id, "POST", "/market/book", R"({"symbol":"BTCUSDT","depth":1})").status, 400);
+  EXPECT_EQ(admin.on(id, "GET", "/book/BTCUSDT").json(), before);  // nothing changed
+}
+
+}  // namespace
+}  // namespace mockex::admin::testing

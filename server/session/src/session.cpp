@@ -2,6 +2,8 @@
 
 #include <mockex/session/venue_setup.hpp>
 
+#include "order_journal.hpp"
+
 #include <boost/asio/post.hpp>
 
 #include <filesystem>
@@ -137,6 +139,7 @@ void Session::unlisten(std::uint64_t token) {
 
 void Session::publish(const venue::Events& events) {
   market_data_.apply(events);
+  journal_order_events(journal_, stamp(), *venue_, events);
   // A listener may unlisten while it runs: iterate over a snapshot of the tokens.
   std::vector<std::uint64_t> tokens;
   tokens.reserve(listeners_.size());

@@ -241,6 +241,22 @@ void journal_order(RestCall& call, journal::OrderEvent event, const venue::Order
   call.session.journal().record_order(call.session.stamp(), record);
 }
 
+// A cancel the venue refused (the fills and cancels that happen are journaled by the session from
+// the venue's events).
+void journal_cancel_refused(RestCall& call, const venue::CancelOrder& cancel,
+                            const ApiError& error) {
+  const auto* spec = call.session.venue().account(call.account);
+  journal::OrderRecord record;
+  record.event = journal::OrderEvent::cancel_rejected;
+  record.account = spec ? spec->api_key : "";
+  record.symbol = cancel.symbol;
+  record.client_order_id = std::string(cancel.orig_client_order_id.view());
+  record.order_id = cancel.order_id.value();
+  record.error_code = error.code;
+  record.error_message = error.msg;
+  call.session.journal().record_order(call.session.stamp(), record);
+}
+
 RestResult test_order(RestCall& call) {
   auto read = read_order(call);
   if (auto* error = std::get_if<ApiError>(&read)) return *error;
@@ -313,7 +329,11 @@ RestResult cancel_order(RestCall& call) {
   venue::Events events;
   auto canceled = call.session.venue().cancel_order(cancel, call.session.clock().now(), events);
   call.session.publish(events);
-  if (!canceled) return make_error(Error::unknown_order);
+  if (!canceled) {
+    auto error = make_error(Error::unknown_order);
+    journal_cancel_refused(call, cancel, error);
+    return error;
+  }
   auto out = order_json(call.session.venue(), canceled->order, Shape::cancel);
   out["origClientOrderId"] = std::string(canceled->order.client_order_id.view());
   out["clientOrderId"] = std::string(canceled->client_order_id.view());
