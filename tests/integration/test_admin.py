@@ -7,6 +7,7 @@ import os
 import pathlib
 import subprocess
 import tempfile
+import types
 
 import pytest
 
@@ -215,3 +216,28 @@ def test_a_configured_token_is_required(start_daemon):
     status, _, _ = request(daemon, "GET", f"{PREFIX}/sessions",
                            headers={"Authorization": "Bearer s3cret"})
     assert status == 200
+
+
+def test_the_admin_api_can_have_a_listener_of_its_own(start_daemon, tmp_path):
+    port_file = tmp_path / "admin.port"
+    daemon = start_daemon("--admin-port", "0", "--admin-port-file", str(port_file),
+                          env={"MOCKEX_ADMIN_TOKEN": "s3cret"})
+    admin = types.SimpleNamespace(port=int(port_file.read_text()))
+    assert admin.port != daemon.port
+    auth = {"Authorization": "Bearer s3cret"}
+    # The exchange port no longer serves the admin API; the admin port serves only it (and health).
+    status, _, _ = request(daemon, "GET", f"{PREFIX}/sessions", headers=auth)
+    assert status == 404
+    status, _, _ = request(admin, "GET", "/api/v3/ping")
+    assert status == 404
+    for listener in (daemon, admin):
+        assert request(listener, "GET", "/healthz")[0] == 200
+    assert request(admin, "GET", f"{PREFIX}/sessions")[0] == 401  # the token still applies
+    status, _, body = request(admin, "POST", f"{PREFIX}/sessions",
+                              {"scenario": "quickstart", "clock": "stepped"}, headers=auth)
+    assert status == 201
+    # Session URLs name the exchange port, where the session's exchange answers.
+    assert body["rest_url"] == f"http://127.0.0.1:{daemon.port}/s/{body['id']}"
+    assert body["ws_api_url"] == f"ws://127.0.0.1:{daemon.port}/s/{body['id']}/ws-api/v3"
+    status, _, ping = request(daemon, "GET", f"/s/{body['id']}/api/v3/ping")
+    assert (status, ping) == (200, {})

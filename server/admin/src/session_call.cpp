@@ -57,9 +57,18 @@ void with_session(const AdminContext& context, const core::HttpRequest& request,
       });
 }
 
-nlohmann::json info_json(const session::Session& session, const core::HttpRequest& request) {
+nlohmann::json info_json(const AdminContext& context, const session::Session& session,
+                         const core::HttpRequest& request) {
   auto info = session.info();
   auto host = host_of(request);
+  if (context.options.exchange_port) {
+    // "[::1]:9001" or "localhost:9001": keep the host, name the exchange port.
+    auto colon = host.rfind(':');
+    if (colon != std::string::npos && host.find(']', colon) == std::string::npos) {
+      host.resize(colon);
+    }
+    host += ":" + std::to_string(*context.options.exchange_port);
+  }
   bool is_default = info.id == "default";
   // The default session answers at the root of the exchange port, the others under /s/{id}.
   std::string prefix = is_default ? "" : "/s/" + info.id;

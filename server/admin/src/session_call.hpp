@@ -37,8 +37,10 @@ using SessionWork = std::function<Reply(session::Session&)>;
 void with_session(const AdminContext& context, const core::HttpRequest& request,
                   core::Responder respond, SessionWork work);
 
-// The public facts of a session, with its URLs on the request's Host.
-nlohmann::json info_json(const session::Session& session, const core::HttpRequest& request);
+// The public facts of a session, with its URLs on the request's Host (and the exchange port, when
+// the admin API has a listener of its own).
+nlohmann::json info_json(const AdminContext& context, const session::Session& session,
+                         const core::HttpRequest& request);
 // The session clock now (on the strand): {"now" (ms), "mode", "paused", "speed"}.
 nlohmann::json clock_json(session::Session& session);
 

@@ -148,7 +148,7 @@ void create_session(const AdminContext& context, core::HttpRequest&& request,
     return respond(error_response(ApiError{error->status, error->code, error->message, nullptr}));
   }
   auto session = std::get<std::shared_ptr<session::Session>>(std::move(made));
-  auto response = json_response(201, info_json(*session, request));
+  auto response = json_response(201, info_json(context, *session, request));
   response.set_header("Location", std::string(kPrefix) + "/sessions/" + session->id());
   respond(std::move(response));
 }
@@ -157,14 +157,15 @@ void list_sessions(const AdminContext& context, const core::HttpRequest& request
                    const core::Responder& respond) {
   json sessions = json::array();
   for (const auto& session : context.registry->list()) {
-    if (!session->closed()) sessions.push_back(info_json(*session, request));
+    if (!session->closed()) sessions.push_back(info_json(context, *session, request));
   }
   respond(json_response(200, {{"sessions", std::move(sessions)}}));
 }
 
 // Info plus what only the strand may read: the clock, the player's progress, the journal's size.
-json detail_json(session::Session& session, const core::HttpRequest& request) {
-  auto body = info_json(session, request);
+json detail_json(const AdminContext& context, session::Session& session,
+                 const core::HttpRequest& request) {
+  auto body = info_json(context, session, request);
   body["clock_state"] = clock_json(session);
   body["finished"] = session.player().finished();
   body["open_fault_windows"] = session.player().open_fault_windows();
@@ -177,8 +178,9 @@ json detail_json(session::Session& session, const core::HttpRequest& request) {
 void get_session(const AdminContext& context, core::HttpRequest&& request,
                  const core::Responder& respond) {
   auto shared = std::make_shared<core::HttpRequest>(std::move(request));
-  with_session(context, *shared, respond, [shared](session::Session& session) -> Reply {
-    return json_response(200, detail_json(session, *shared));
+  // The context outlives every handler (the routes hold it).
+  with_session(context, *shared, respond, [&context, shared](session::Session& session) -> Reply {
+    return json_response(200, detail_json(context, session, *shared));
   });
 }
 
@@ -200,11 +202,11 @@ void delete_session(const AdminContext& context, const core::HttpRequest& reques
 void reset_session(const AdminContext& context, core::HttpRequest&& request,
                    const core::Responder& respond) {
   auto shared = std::make_shared<core::HttpRequest>(std::move(request));
-  with_session(context, *shared, respond, [shared](session::Session& session) -> Reply {
+  with_session(context, *shared, respond, [&context, shared](session::Session& session) -> Reply {
     if (auto error = session.reset()) {
       return ApiError{409, "reset_failed", *error, nullptr};
     }
-    return json_response(200, detail_json(session, *shared));
+    return json_response(200, detail_json(context, session, *shared));
   });
 }
 

@@ -210,6 +210,22 @@ constexpr Setting kSettings[] = {
     {"admin.token", "MOCKEX_ADMIN_TOKEN", "", "TOKEN",
      "Bearer token the admin API requires; empty: no token", Shape::scalar, false,
      [](Config& c, const Items& v) { return store_text(c.admin_token, v, true); }},
+    {"admin.port", "MOCKEX_ADMIN_PORT", "--admin-port", "N",
+     "Serve the admin API on its own port (0 picks a free one); empty: on the exchange port",
+     Shape::scalar, true,
+     [](Config& c, const Items& v) {
+       if (only(v).empty()) {
+         c.admin_port.reset();
+         return std::string();
+       }
+       std::uint16_t port = 0;
+       auto error = store_uint(port, v, 0, 65535);
+       if (error.empty()) c.admin_port = port;
+       return error;
+     }},
+    {"admin.port_file", "MOCKEX_ADMIN_PORT_FILE", "--admin-port-file", "FILE",
+     "Write the admin listener's bound port to FILE once listening", Shape::scalar, true,
+     [](Config& c, const Items& v) { return store_text(c.admin_port_file, v, true); }},
     {"shutdown.drain_timeout", "MOCKEX_DRAIN_TIMEOUT", "--drain-timeout", "DURATION",
      "On SIGTERM, in-flight work gets this long", Shape::scalar, false,
      [](Config& c, const Items& v) { return store_duration(c.drain_timeout, v, kNoMinimum); }},

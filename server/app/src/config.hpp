@@ -35,6 +35,10 @@ struct Config {
   std::string journal_dir;  // non-empty: each session's journal is mirrored to <dir>/<id>.jsonl
   std::string report_dir;   // non-empty: each session's report is written there when it ends
   std::string admin_token;                            // non-empty: admin API needs this bearer
+  // Set: the admin API (with /healthz, /readyz, /metrics) listens on its own port on `bind`
+  // instead of the exchange port (0 picks a free one); unset: it shares the exchange port.
+  std::optional<std::uint16_t> admin_port;
+  std::string admin_port_file;  // when set, the admin listener's port is written there
   std::chrono::milliseconds drain_timeout{5'000};  // SIGTERM: in-flight work gets this long
 };
 

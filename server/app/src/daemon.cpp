@@ -17,7 +17,9 @@
 #include <prometheus/registry.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -97,8 +99,10 @@ int run_daemon(const Config& config) {
   auto registry = std::make_shared<prometheus::Registry>();
   transport::TransportMetrics metrics(*registry);
   OpsState ops;
-  transport::Router router;
+  transport::Router router;        // the exchange port
+  transport::Router admin_router;  // the admin API's own port, when configured
   add_ops_routes(router, ops, *registry);
+  if (config.admin_port) add_ops_routes(admin_router, ops, *registry);
 
   net::io_context io(static_cast<int>(config.threads));
   session::SessionRegistry sessions(io, {config.max_sessions, config.session_ttl},
@@ -111,12 +115,33 @@ int run_daemon(const Config& config) {
   }
   const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
   sessions.start_expiry();
-  core::RouteAdder add_route = [&router](std::string method, std::string pattern,
-                                         core::HttpHandler handler) {
-    router.add(std::move(method), std::move(pattern), std::move(handler));
+
+  transport::Server server(io, router, metrics,
+                           transport::ServerOptions{config.bind, config.port, config.limits});
+  std::optional<transport::Server> admin_server;
+  if (config.admin_port) {
+    admin_server.emplace(io, admin_router, metrics,
+                         transport::ServerOptions{config.bind, *config.admin_port, config.limits});
+  }
+  std::string what;
+  for (auto* listener : {&server, admin_server ? &*admin_server : nullptr}) {
+    if (listener == nullptr) continue;
+    if (auto ec = listener->listen(what)) {
+      spdlog::error("{}: {}", what, ec.message());
+      return 1;
+    }
+  }
+  auto port = server.port();
+
+  auto adder = [](transport::Router& target) -> core::RouteAdder {
+    return [&target](std::string method, std::string pattern, core::HttpHandler handler) {
+      target.add(std::move(method), std::move(pattern), std::move(handler));
+    };
   };
-  admin::add_routes(add_route, sessions, admin::AdminOptions{config.scenario_dirs, config.admin_token});
-  dialect::binance::add_rest_routes(add_route, sessions);
+  admin::AdminOptions admin_options{config.scenario_dirs, config.admin_token, std::nullopt};
+  if (admin_server) admin_options.exchange_port = port;
+  admin::add_routes(adder(admin_server ? admin_router : router), sessions, admin_options);
+  dialect::binance::add_rest_routes(adder(router), sessions);
   dialect::binance::add_websocket_routes(
       [&router](std::string pattern, core::WsHandlerFactory factory) {
         router.add_websocket(std::move(pattern), std::move(factory));
@@ -124,24 +149,31 @@ int run_daemon(const Config& config) {
       sessions);
   SessionMetrics session_metrics(*registry);
   ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
-  transport::Server server(io, router, metrics,
-                           transport::ServerOptions{config.bind, config.port, config.limits});
-  std::string what;
-  if (auto ec = server.listen(what)) {
-    spdlog::error("{}: {}", what, ec.message());
-    return 1;
-  }
-  auto port = server.port();
-  // Logged before the port file appears, so whoever waits for the file finds the line too.
+
+  // Logged before the port files appear, so whoever waits for a file finds the line too.
   spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",
                MOCKEX_VERSION, url_host(config.bind), port, default_session->info().scenario,
                config.scenario, config.threads);
-  if (!config.port_file.empty() && !write_port_file(config.port_file, port)) {
-    spdlog::error("cannot write the port file {}", config.port_file);
-    return 1;
+  if (admin_server) {
+    spdlog::info("admin API listening on http://{}:{}", url_host(config.bind),
+                 admin_server->port());
+  }
+  // The admin port first: whoever waits for the exchange's port file then finds both.
+  for (auto [file, bound] : {std::pair{&config.admin_port_file,
+                                       admin_server ? admin_server->port() : std::uint16_t{0}},
+                             std::pair{&config.port_file, port}}) {
+    if (file->empty()) continue;
+    if (!write_port_file(*file, bound)) {
+      spdlog::error("cannot write the port file {}", *file);
+      return 1;
+    }
   }
   server.start();
+  if (admin_server) admin_server->start();
   ops.readiness = Readiness::ready;
+  auto open_connections = [&] {
+    return server.open_connections() + (admin_server ? admin_server->open_connections() : 0);
+  };
 
   net::signal_set signals(io, SIGINT, SIGTERM);
   net::steady_timer drain_deadline(io);
@@ -153,17 +185,21 @@ int run_daemon(const Config& config) {
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     spdlog::info("signal {}: draining ({} connections open, deadline {} ms)", signal,
-                 server.open_connections(), config.drain_timeout.count());
+                 open_connections(), config.drain_timeout.count());
     ops.readiness = Readiness::draining;
-    server.shutdown([&io] {
+    auto listening = std::make_shared<std::atomic<int>>(admin_server ? 2 : 1);
+    auto drained = [&io, listening] {
+      if (--*listening > 0) return;
       spdlog::info("all connections closed");
       io.stop();
-    });
+    };
+    server.shutdown(drained);
+    if (admin_server) admin_server->shutdown(drained);
     drain_deadline.expires_after(config.drain_timeout);
     drain_deadline.async_wait([&](const boost::system::error_code& wait_ec) {
       if (wait_ec) return;
       spdlog::warn("drain deadline passed with {} connections open: closing them",
-                   server.open_connections());
+                   open_connections());
       io.stop();
     });
     signals.async_wait(on_second_signal);
@@ -180,11 +216,12 @@ int run_daemon(const Config& config) {
   std::signal(SIGTERM, SIG_IGN);
   std::signal(SIGINT, SIG_IGN);
   server.abort_connections();
+  if (admin_server) admin_server->abort_connections();
   sessions.close_all_now();  // journals synced and reports written before the process exits
 
-  if (!config.port_file.empty()) {
+  for (const auto* file : {&config.port_file, &config.admin_port_file}) {
     std::error_code ec;
-    std::filesystem::remove(config.port_file, ec);
+    if (!file->empty()) std::filesystem::remove(*file, ec);
   }
   spdlog::info("mockexd stopped");
   return 0;

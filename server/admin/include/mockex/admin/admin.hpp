@@ -10,7 +10,9 @@
 #include <mockex/core/http.hpp>
 #include <mockex/session/registry.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ namespace mockex::admin {
 struct AdminOptions {
   std::vector<std::string> scenario_dirs;  // where {"scenario": "name"} is looked up
   std::string token;  // non-empty: every admin route needs "Authorization: Bearer <token>"
+  // Set when the admin API has its own listener: session URLs then name this (the exchange) port
+  // on the host the client asked for; unset, they name the request's own Host.
+  std::optional<std::uint16_t> exchange_port;
 };
 
 using core::RouteAdder;
