@@ -77,8 +77,14 @@ out.resting_client_id = resting.clientOrderId;
 const balanceWatched = exchange.watchBalance();
 const tradesWatched = exchange.watchMyTrades(symbol);
 const bought = await exchange.createOrder(symbol, 'market', 'buy', 0.002);
-const balance = await balanceWatched;
-out.watch_balance = { BTC: balance.BTC?.free, USDT: balance.USDT?.free };
+await balanceWatched;
+// The resolved update may be the resting order's (USDT only); ccxt folds every
+// outboundAccountPosition into exchange.balance.spot: wait for the market buy's to arrive there.
+const folded = () => exchange.balance.spot ?? {};
+for (let i = 0; i < 100 && !(folded().BTC?.free > 10); i++) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+out.watch_balance = { BTC: folded().BTC?.free, USDT: folded().USDT?.free };
 const myTrades = await tradesWatched;
 out.watch_my_trades = myTrades.map((t) => ({ order: t.order, amount: t.amount, price: t.price,
                                              fee: t.fee?.cost, feeCurrency: t.fee?.currency }));

@@ -8,10 +8,15 @@ import hashlib
 import hmac
 import json
 import time
+import types
 import urllib.error
 import urllib.parse
 import urllib.request
 from decimal import Decimal
+
+import pytest
+
+from conftest import QUIET
 
 KEY, SECRET = "demo-key", "demo-secret"
 
@@ -199,3 +204,27 @@ def test_listen_keys_are_created_kept_alive_and_closed_with_the_key_only(daemon)
     status, body = user_stream(daemon, "PUT", listen_key=key)
     assert (status, body["code"], body["msg"]) == (400, -1125, "This listenKey does not exist.")
     assert user_stream(daemon, "POST", key=None)[1]["code"] == -2014
+
+
+def test_strict_params_refuse_what_an_endpoint_does_not_read_before_acting(daemon):
+    request = urllib.request.Request(
+        daemon.url + "/_mockex/v1/sessions", method="POST",
+        data=json.dumps({"scenario_yaml": QUIET + "strict_params: true\n"}).encode(),
+        headers={"Content-Type": "application/json"})
+    strict = types.SimpleNamespace(url=json.load(urllib.request.urlopen(request))["rest_url"])
+    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC",
+             "quantity": "0.001", "price": "20000", "colour": "blue"}
+    status, _, body = signed(strict, "POST", "/api/v3/order", order)
+    assert status == 400
+    assert body == {"code": -1104, "msg": "Not all sent parameters were read; read '9' "
+                                          "parameter(s) but was sent '10'."}
+    status, _, open_orders = signed(strict, "GET", "/api/v3/openOrders", {"symbol": "BTCUSDT"})
+    assert (status, open_orders) == (200, [])  # refused before anything was placed
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(strict.url + "/api/v3/depth?symbol=BTCUSDT&limit=5&x=1")
+    assert json.loads(refused.value.read())["code"] == -1104
+    del order["colour"]
+    assert signed(strict, "POST", "/api/v3/order", order)[0] == 200
+    # The default (lenient) session ignores what it does not know.
+    order["colour"] = "blue"
+    assert signed(daemon, "POST", "/api/v3/order", order)[0] == 200

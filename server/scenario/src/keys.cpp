@@ -8,9 +8,9 @@ namespace {
 
 using K = std::string_view;
 
-constexpr std::array<K, 10> kRoot = {"name",     "description", "seed",   "dialect",
-                                     "clock",    "instruments", "accounts", "market",
-                                     "rate_limits", "timeline"};
+constexpr std::array<K, 11> kRoot = {"name",        "description", "seed",   "dialect",
+                                     "clock",       "instruments", "accounts", "market",
+                                     "rate_limits", "timeline",    "strict_params"};
 constexpr std::array<K, 4> kClock = {"mode", "speed", "start", "duration"};
 constexpr std::array<K, 13> kInstrument = {
     "symbol",     "base",           "quote",         "base_precision", "quote_precision",

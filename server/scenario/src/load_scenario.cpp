@@ -156,6 +156,9 @@ void load_root(Context& ctx, const YAML::Node& root, const LoadOptions& options,
     if (auto choice = read_choice(ctx, *f, kDialects)) scenario.dialect = kDialects[*choice];
   }
   if (const Field* f = fields->get("clock")) load_clock(ctx, *f, scenario.clock);
+  if (const Field* f = fields->get("strict_params")) {
+    if (auto value = read_bool(ctx, *f)) scenario.strict_params = *value;
+  }
   if (const Field* f = ctx.require(*fields, "instruments", "the scenario")) {
     load_instruments(ctx, *f, scenario.instruments);
   }

@@ -260,3 +260,15 @@ TEST(LoaderErrors, missing_replay_file_is_reported_at_its_key) {
 
 }  // namespace
 }  // namespace mockex::scenario
+
+namespace mockex::scenario {
+namespace {
+
+TEST(LoaderErrors, strict_params_must_be_a_boolean) {
+  auto errors = testing::errors_of(testing::with_base("strict_params: sometimes\n"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], ::testing::StartsWith("test.yaml:13:16: "));
+}
+
+}  // namespace
+}  // namespace mockex::scenario

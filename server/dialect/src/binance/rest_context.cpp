@@ -127,6 +127,9 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       core::HeaderList extra_headers;
       RestCall call{*session, state, request, params, now_ms, account, extra_headers};
       auto result = body(call);
+      if (std::holds_alternative<nlohmann::json>(result)) {
+        if (auto unread = unread_parameters(call)) result = *unread;
+      }
       core::HttpResponse response = std::holds_alternative<ApiError>(result)
                                         ? to_response(std::get<ApiError>(result))
                                         : json_response(200, std::get<nlohmann::json>(result));
@@ -135,6 +138,15 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       respond(std::move(response));
     });
   };
+}
+
+std::optional<ApiError> unread_parameters(const RestCall& call) {
+  if (!call.session.scenario().strict_params) return std::nullopt;
+  for (const char* implied : {"signature", "apiKey"}) call.params.get(implied);
+  auto read = call.params.read_count();
+  if (read == call.params.size()) return std::nullopt;
+  return make_error(Error::not_all_read,
+                    {std::to_string(read), std::to_string(call.params.size())});
 }
 
 std::string decimal(std::int64_t units, core::Scale scale) {

@@ -55,6 +55,11 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
 void add_both(const core::RouteAdder& add, const std::string& method, const std::string& pattern,
               const core::HttpHandler& handler);
 
+// -1104 when the session's scenario has strict_params and the call carries a parameter nothing
+// has read (the key and signature count as read). Call it after reading every parameter and
+// before changing anything.
+std::optional<ApiError> unread_parameters(const RestCall& call);
+
 // The client's IP for per-IP limits: the remote address without its port.
 std::string client_ip(const core::HttpRequest& request);
 

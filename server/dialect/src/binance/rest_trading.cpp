@@ -297,6 +297,7 @@ RestResult place_order(RestCall& call) {
   auto order = std::get<venue::PlaceOrder>(std::move(read));
   auto shape = response_shape(call.params, order.type);
   if (auto* error = std::get_if<ApiError>(&shape)) return *error;
+  if (auto unread = unread_parameters(call)) return *unread;
   auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
   if (counted.refusal) return *counted.refusal;
   venue::Events events;
@@ -326,6 +327,7 @@ RestResult cancel_order(RestCall& call) {
   if (auto own = call.params.non_empty("newClientOrderId")) {
     cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
   }
+  if (auto unread = unread_parameters(call)) return *unread;
   venue::Events events;
   auto canceled = call.session.venue().cancel_order(cancel, call.session.clock().now(), events);
   call.session.publish(events);
@@ -370,6 +372,7 @@ RestResult open_orders(RestCall& call) {
 RestResult cancel_open_orders(RestCall& call) {
   auto id = required_symbol(call);
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
+  if (auto unread = unread_parameters(call)) return *unread;
   venue::Events events;
   auto& venue = call.session.venue();
   auto canceled = venue.cancel_all(call.account, venue.instrument(std::get<venue::SymbolId>(id)).symbol,

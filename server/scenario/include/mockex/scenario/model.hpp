@@ -245,6 +245,8 @@ struct Scenario {
   std::vector<MarketSpec> markets;  // in file order, at most one per symbol
   std::vector<RateLimit> rate_limits = default_rate_limits();
   std::vector<TimelineEntry> timeline;  // in file order (the player orders by `at`, stably)
+  // Refuse a request carrying a parameter its endpoint does not read (Binance -1104).
+  bool strict_params = false;
 
   const Instrument* find_instrument(std::string_view symbol) const;
   // Index into `instruments`, or -1.
