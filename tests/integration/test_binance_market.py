@@ -139,3 +139,24 @@ def test_kline_and_ticker_parameter_errors(daemon):
                     "/api/v3/klines?symbol=BTCUSDT", "/api/v3/trades?symbol=BTCUSDT&limit=x",
                     "/api/v3/ticker?symbol=BTCUSDT&windowSize=9y")
     assert [b["code"] for _, _, b in results] == [-1120, -1102, -1100, -1100]
+
+
+def test_unsupported_operations_and_unknown_paths_answer_in_binance_shape(daemon):
+    async def run():
+        async with aiohttp.ClientSession() as client:
+            out = []
+            for method, path in (("POST", "/api/v3/order/oco"), ("POST", "/api/v3/sor/order"),
+                                 ("POST", "/api/v3/order/cancelReplace"),
+                                 ("GET", "/api/v3/nonsense"), ("PUT", "/api/v3/order"),
+                                 ("GET", "/sapi/v1/nonsense")):
+                async with client.request(method, daemon.url + path) as response:
+                    out.append((response.status, response.headers["Content-Type"],
+                                await response.json()))
+            return out
+    results = asyncio.run(run())
+    for status, content_type, body in results[:3]:
+        assert (status, body) == (400, {"code": -1000, "msg": "This operation is not supported."})
+        assert content_type == "application/json;charset=UTF-8"
+    assert results[3][:1] == (404,)
+    assert results[3][2] == {"code": -1000, "msg": "Unknown path: /api/v3/nonsense"}
+    assert [r[0] for r in results[4:]] == [404, 404]

@@ -114,5 +114,7 @@ namespace mockex::dialect::binance {
 void add_market_data_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 void add_user_stream_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
+// Unsupported operations (-1000 "This operation is not supported.") and Binance-shaped 404s.
+void add_fallback_routes(const core::RouteAdder& add, session::SessionRegistry& registry);
 
 }  // namespace mockex::dialect::binance

@@ -228,6 +228,31 @@ void add_rest_routes(const core::RouteAdder& add, session::SessionRegistry& regi
   add_market_data_routes(add, registry);
   add_trading_routes(add, registry);
   add_user_stream_routes(add, registry);
+  add_fallback_routes(add, registry);
+}
+
+void add_fallback_routes(const core::RouteAdder& add, session::SessionRegistry& registry) {
+  // Operations no census client uses (spec §13): Binance's "not supported", never a silent 404.
+  auto unsupported = rest_handler(registry, fixed_weight(1), [](RestCall&) -> RestResult {
+    return make_error(Error::unsupported);
+  });
+  for (const char* path :
+       {"/api/v3/order/cancelReplace", "/api/v3/order/oco", "/api/v3/orderList/oco",
+        "/api/v3/orderList/oto", "/api/v3/orderList/otoco", "/api/v3/orderList/opo",
+        "/api/v3/orderList/opoco", "/api/v3/sor/order", "/api/v3/sor/order/test",
+        "/api/v3/order/amend/keepPriority"}) {
+    add_both(add, "POST", path, unsupported);
+  }
+  add_both(add, "DELETE", "/api/v3/orderList", unsupported);
+  // Any other path under /api, /sapi, /fapi and /dapi: Binance's error shape, not the daemon's.
+  auto unknown = [](core::HttpRequest&& request, core::Responder respond) {
+    respond(to_response(make_error(Error::not_found, {request.path})));
+  };
+  for (const char* method : {"GET", "POST", "PUT", "DELETE"}) {
+    for (const char* prefix : {"/api/{path*}", "/sapi/{path*}", "/fapi/{path*}", "/dapi/{path*}"}) {
+      add_both(add, method, prefix, unknown);
+    }
+  }
 }
 
 }  // namespace mockex::dialect::binance
