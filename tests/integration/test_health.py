@@ -58,7 +58,10 @@ def test_metrics_count_requests_by_route_and_status(daemon):
 
 
 def test_unknown_path_is_a_json_404(daemon):
-    status, headers, body = get(daemon.url + "/api/v9/nothing")
+    status, headers, body = get(daemon.url + "/v9/nothing")
     assert status == 404
     assert headers["Content-Type"] == "application/json"
     assert json.loads(body)["error"]["code"] == "not_found"
+    # Under the exchange's own prefixes the dialect answers, in its own error shape.
+    status, _, body = get(daemon.url + "/api/v9/nothing")
+    assert (status, json.loads(body)) == (404, {"code": -1000, "msg": "Unknown path: /api/v9/nothing"})
