@@ -1,9 +1,16 @@
 #include <mockex/transport/metrics.hpp>
 
+#include <atomic>
 #include <string>
+#include <unordered_map>
 
 namespace mockex::transport {
 namespace {
+
+std::uint64_t next_instance() {
+  static std::atomic<std::uint64_t> instances{0};
+  return ++instances;
+}
 
 const prometheus::Histogram::BucketBoundaries& latency_buckets() {
   // Seconds; dense below 10 ms where mockexd's own work lives, sparse above for injected delays.
@@ -79,14 +86,30 @@ TransportMetrics::TransportMetrics(prometheus::Registry& registry)
                   .Name("mockex_ws_messages_sent_total")
                   .Help("WebSocket messages sent")
                   .Register(registry)
-                  .Add({})) {}
+                  .Add({})),
+      instance_(next_instance()) {}
 
 void TransportMetrics::request_done(std::string_view route, std::string_view method, int status,
                                     double seconds) {
-  requests_.Add({{"route", std::string(route)}, {"method", std::string(method)},
-                 {"status", std::to_string(status)}})
-      .Increment();
-  latency_.Add({{"route", std::string(route)}}, latency_buckets()).Observe(seconds);
+  // Finding a labelled series locks its family and builds a label map: do it once per thread and
+  // series, then only count (counters and histograms are thread-safe).
+  struct Series {
+    prometheus::Counter* requests;
+    prometheus::Histogram* latency;
+  };
+  thread_local std::unordered_map<std::string, Series> cache;
+  std::string key = std::to_string(instance_);
+  key.append(1, '\x1f').append(route).append(1, '\x1f').append(method).append(1, '\x1f');
+  key += std::to_string(status);
+  auto found = cache.find(key);
+  if (found == cache.end()) {
+    Series series{&requests_.Add({{"route", std::string(route)}, {"method", std::string(method)},
+                                  {"status", std::to_string(status)}}),
+                  &latency_.Add({{"route", std::string(route)}}, latency_buckets())};
+    found = cache.emplace(std::move(key), series).first;
+  }
+  found->second.requests->Increment();
+  found->second.latency->Observe(seconds);
 }
 
 void TransportMetrics::limit_hit(LimitKind kind) {

@@ -48,97 +48,160 @@ Router::Pattern Router::parse(std::string pattern) {
   return parsed;
 }
 
-std::optional<core::PathParams> Router::capture(const Pattern& pattern, std::string_view path,
-                                                std::vector<int>& score) {
+bool Router::fits(const Pattern& pattern, const std::vector<std::string_view>& parts,
+                  Score& score) {
+  const auto& segments = pattern.segments;
+  if (segments.size() > score.values.size()) return false;
+  // Without a final rest segment, the path has exactly as many parts as the pattern segments.
+  if (segments.back().kind != Segment::Kind::rest && parts.size() != segments.size()) return false;
+  score.size = 0;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& segment = segments[i];
+    if (segment.kind == Segment::Kind::rest) {
+      score.values[score.size++] = rest_score;
+      return true;
+    }
+    // A slash follows this part exactly when the pattern has a segment after this one.
+    bool last_segment = i + 1 == segments.size();
+    if (i >= parts.size() || last_segment != (i + 1 == parts.size())) return false;
+    if (segment.kind == Segment::Kind::literal) {
+      if (parts[i] != segment.text) return false;
+      score.values[score.size++] = literal_score;
+    } else {
+      if (parts[i].empty()) return false;
+      score.values[score.size++] = capture_score;
+    }
+  }
+  return true;
+}
+
+core::PathParams Router::capture(const Pattern& pattern,
+                                 const std::vector<std::string_view>& parts,
+                                 std::string_view path) {
   core::PathParams params;
-  score.clear();
-  std::string_view rest = path;
-  if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
   for (std::size_t i = 0; i < pattern.segments.size(); ++i) {
     const auto& segment = pattern.segments[i];
     if (segment.kind == Segment::Kind::rest) {
-      params.emplace_back(segment.text, std::string(rest));
-      score.push_back(rest_score);
-      return params;
+      // Everything from this part on, slashes included (empty after a trailing slash).
+      auto from = static_cast<std::size_t>(parts[i].data() - path.data());
+      params.emplace_back(segment.text, std::string(path.substr(from)));
+    } else if (segment.kind == Segment::Kind::capture) {
+      params.emplace_back(segment.text, std::string(parts[i]));
     }
-    auto slash = rest.find('/');
-    auto part = rest.substr(0, slash);
-    bool last_segment = i + 1 == pattern.segments.size();
-    if (last_segment != (slash == std::string_view::npos)) return std::nullopt;
-    if (segment.kind == Segment::Kind::literal) {
-      if (part != segment.text) return std::nullopt;
-      score.push_back(literal_score);
-    } else {
-      if (part.empty()) return std::nullopt;
-      params.emplace_back(segment.text, std::string(part));
-      score.push_back(capture_score);
-    }
-    rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
   }
   return params;
 }
 
+void Router::Index::add(const Pattern& pattern, std::size_t at) {
+  bool all_literal = std::all_of(pattern.segments.begin(), pattern.segments.end(),
+                                 [](const Segment& s) { return s.kind == Segment::Kind::literal; });
+  const auto& first = pattern.segments.front();
+  if (all_literal) {
+    exact[pattern.source].push_back(at);
+  } else if (first.kind == Segment::Kind::literal) {
+    by_first[first.text].push_back(at);
+  } else {
+    wild.push_back(at);
+  }
+}
+
+template <class Visit>
+void Router::Index::each(std::string_view first, Visit visit) const {
+  if (auto found = by_first.find(first); found != by_first.end()) {
+    for (auto at : found->second) visit(at);
+  }
+  for (auto at : wild) visit(at);
+}
+
 void Router::add(std::string method, std::string pattern, core::HttpHandler handler) {
   http_.push_back({std::move(method), parse(std::move(pattern)), std::move(handler)});
+  http_index_.add(http_.back().pattern, http_.size() - 1);
 }
 
 void Router::add_websocket(std::string pattern, core::WsHandlerFactory factory) {
   ws_.push_back({parse(std::move(pattern)), std::move(factory)});
+  ws_index_.add(ws_.back().pattern, ws_.size() - 1);
 }
 
 Router::HttpMatch Router::match(std::string_view method, std::string_view path) const {
-  HttpMatch best;
-  std::vector<int> best_score;
-  std::vector<int> score;
+  auto parts = split_path(path);
+  const HttpRoute* best = nullptr;
+  Score best_score;
+  Score score;
   std::vector<std::string_view> allowed;
-  for (const auto& route : http_) {
-    auto params = capture(route.pattern, path, score);
-    if (!params) continue;
-    if (route.method != method) {
-      if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
-        allowed.push_back(route.method);
-      }
-      continue;
+  auto note_allowed = [&](const HttpRoute& route) {
+    if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
+      allowed.push_back(route.method);
     }
-    if (best.handler == nullptr || score > best_score) {
-      best.handler = &route.handler;
-      best.route = route.pattern.source;
-      best.params = std::move(*params);
-      best_score = score;
+  };
+  if (auto exact = http_index_.exact.find(path); exact != http_index_.exact.end()) {
+    for (auto at : exact->second) {
+      const auto& route = http_[at];
+      if (route.method != method) {
+        note_allowed(route);
+      } else if (best == nullptr) {
+        best = &route;  // nothing beats an all-literal match
+      }
     }
   }
-  if (best.handler != nullptr) return best;
+  if (best == nullptr) http_index_.each(parts.front(), [&](std::size_t at) {
+    const auto& route = http_[at];
+    if (!fits(route.pattern, parts, score)) return;
+    if (route.method != method) {
+      note_allowed(route);
+      return;
+    }
+    if (best == nullptr || score > best_score) {
+      best = &route;
+      best_score = score;
+    }
+  });
+  HttpMatch out;
+  if (best != nullptr) {
+    out.handler = &best->handler;
+    out.route = best->pattern.source;
+    out.params = capture(best->pattern, parts, path);
+    return out;
+  }
   if (!allowed.empty()) {
     std::string allow;
     for (auto m : allowed) {
       if (!allow.empty()) allow += ", ";
       allow += m;
     }
-    best.error = error_response(405, "method_not_allowed",
-                                std::string(method) + " is not allowed on " + std::string(path));
-    best.error->set_header("Allow", allow);
+    out.error = error_response(405, "method_not_allowed",
+                               std::string(method) + " is not allowed on " + std::string(path));
+    out.error->set_header("Allow", allow);
   } else {
-    best.error = error_response(404, "not_found", "no route for " + std::string(method) + " " +
-                                                      std::string(path));
+    out.error = error_response(404, "not_found", "no route for " + std::string(method) + " " +
+                                                     std::string(path));
   }
-  return best;
+  return out;
 }
 
 Router::WsMatch Router::match_websocket(std::string_view path) const {
-  WsMatch best;
-  std::vector<int> best_score;
-  std::vector<int> score;
-  for (const auto& route : ws_) {
-    auto params = capture(route.pattern, path, score);
-    if (!params) continue;
-    if (best.factory == nullptr || score > best_score) {
-      best.factory = &route.factory;
-      best.route = route.pattern.source;
-      best.params = std::move(*params);
+  auto parts = split_path(path);
+  const WsRoute* best = nullptr;
+  Score best_score;
+  Score score;
+  if (auto exact = ws_index_.exact.find(path); exact != ws_index_.exact.end()) {
+    best = &ws_[exact->second.front()];
+  }
+  if (best == nullptr) ws_index_.each(parts.front(), [&](std::size_t at) {
+    const auto& route = ws_[at];
+    if (!fits(route.pattern, parts, score)) return;
+    if (best == nullptr || score > best_score) {
+      best = &route;
       best_score = score;
     }
+  });
+  WsMatch out;
+  if (best != nullptr) {
+    out.factory = &best->factory;
+    out.route = best->pattern.source;
+    out.params = capture(best->pattern, parts, path);
   }
-  return best;
+  return out;
 }
 
 core::HttpResponse Router::error_response(int status, std::string_view code,

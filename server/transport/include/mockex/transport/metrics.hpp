@@ -1,4 +1,6 @@
 #pragma once
+
+#include <cstdint>
 // The transport's Prometheus metrics. Thread-safe: any connection strand may record.
 
 #include <prometheus/counter.h>
@@ -53,6 +55,7 @@ class TransportMetrics {
   prometheus::Counter& bytes_out_;
   prometheus::Counter& ws_in_;
   prometheus::Counter& ws_out_;
+  std::uint64_t instance_;  // keys this instance's entries in the per-thread series cache
 };
 
 }  // namespace mockex::transport

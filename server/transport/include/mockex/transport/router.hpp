@@ -4,9 +4,14 @@
 
 #include <mockex/core/http.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mockex::transport {
@@ -59,12 +64,49 @@ class Router {
   };
 
   static Pattern parse(std::string pattern);
-  // Captures on success; the score ranks specificity (larger is more specific).
-  static std::optional<core::PathParams> capture(const Pattern& pattern, std::string_view path,
-                                                 std::vector<int>& score);
+
+  // How well a pattern fits a path, segment by segment (literal 2, capture 1, rest 0); compared
+  // lexicographically, larger is more specific. Patterns have few segments.
+  struct Score {
+    std::array<std::uint8_t, 16> values{};
+    std::size_t size = 0;
+    friend bool operator>(const Score& a, const Score& b) {
+      return std::lexicographical_compare(b.values.begin(), b.values.begin() + b.size,
+                                          a.values.begin(), a.values.begin() + a.size);
+    }
+  };
+  // Whether `pattern` matches the path split into `parts` (no allocation); fills `score`.
+  static bool fits(const Pattern& pattern, const std::vector<std::string_view>& parts,
+                   Score& score);
+  // The captures of a pattern that fits.
+  static core::PathParams capture(const Pattern& pattern, const std::vector<std::string_view>& parts,
+                                  std::string_view path);
+
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  using StringMap =
+      std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>>;
+
+  // Patterns made only of literals are found by their exact path (nothing is more specific);
+  // the others by their first segment when it is a literal, or tried for every path. Indexes
+  // into http_ / ws_, in the order added.
+  struct Index {
+    StringMap exact;
+    StringMap by_first;
+    std::vector<std::size_t> wild;
+    void add(const Pattern& pattern, std::size_t at);
+    template <class Visit>
+    void each(std::string_view first, Visit visit) const;
+  };
 
   std::vector<HttpRoute> http_;
   std::vector<WsRoute> ws_;
+  Index http_index_;
+  Index ws_index_;
 };
 
 }  // namespace mockex::transport
