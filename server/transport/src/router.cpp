@@ -21,6 +21,15 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return parts;
 }
 
+// The more specific of the best so far and `route` (the first added wins a tie).
+template <class Route, class Score>
+void keep_better(const Route& route, const Score& score, const Route*& best, Score& best_score) {
+  if (best == nullptr || score > best_score) {
+    best = &route;
+    best_score = score;
+  }
+}
+
 constexpr int literal_score = 2;
 constexpr int capture_score = 1;
 constexpr int rest_score = 0;
@@ -151,10 +160,7 @@ Router::HttpMatch Router::match(std::string_view method, std::string_view path) 
       note_allowed(route);
       return;
     }
-    if (best == nullptr || score > best_score) {
-      best = &route;
-      best_score = score;
-    }
+    keep_better(route, score, best, best_score);
   });
   HttpMatch out;
   if (best != nullptr) {
@@ -189,11 +195,7 @@ Router::WsMatch Router::match_websocket(std::string_view path) const {
   }
   if (best == nullptr) ws_index_.each(parts.front(), [&](std::size_t at) {
     const auto& route = ws_[at];
-    if (!fits(route.pattern, parts, score)) return;
-    if (best == nullptr || score > best_score) {
-      best = &route;
-      best_score = score;
-    }
+    if (fits(route.pattern, parts, score)) keep_better(route, score, best, best_score);
   });
   WsMatch out;
   if (best != nullptr) {
