@@ -257,3 +257,22 @@ def test_the_journal_records_connections_control_messages_and_stream_events(daem
             assert ws["messages_out"] >= 2  # the reply and a depth event at least
             assert report["client"]["depth"] == {"snapshots": 2, "initial_syncs": 1, "resyncs": 1}
     run(scenario())
+
+
+def test_connections_end_at_their_lifetime_after_a_server_shutdown_event(start_daemon):
+    daemon = start_daemon("--ws-max-lifetime", "800ms")
+
+    async def scenario():
+        async with aiohttp.ClientSession() as client:
+            for path, unwrap in (("/stream?streams=btcusdt@trade", lambda m: m.get("data", {})),
+                                 ("/ws/btcusdt@trade", lambda m: m)):
+                async with client.ws_connect(daemon.ws_url + path) as ws:
+                    opened = asyncio.get_running_loop().time()
+                    notice = await until(ws, lambda m: unwrap(m).get("e") == "serverShutdown")
+                    if "stream" in notice:
+                        assert notice["stream"] == "!serverShutdown"
+                    message = await asyncio.wait_for(ws.receive(), 10)
+                    assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+                    assert ws.close_code == 1000
+                    assert asyncio.get_running_loop().time() - opened >= 0.7
+    run(scenario())

@@ -194,6 +194,12 @@ constexpr Setting kSettings[] = {
      [](Config& c, const Items& v) {
        return store_duration(c.limits.ws_ping_interval, v, kOneMillisecond);
      }},
+    {"limits.ws_max_lifetime", "MOCKEX_WS_MAX_LIFETIME", "--ws-max-lifetime", "DURATION",
+     "Close exchange WebSockets this long after they open (serverShutdown first); 0: never",
+     Shape::scalar, false,
+     [](Config& c, const Items& v) {
+       return store_duration(c.ws_max_lifetime, v, kNoMinimum);
+     }},
     {"sessions.max", "MOCKEX_MAX_SESSIONS", "--max-sessions", "N",
      "Sessions the admin API may create (beyond: 429)", Shape::scalar, false,
      [](Config& c, const Items& v) { return store_count(c.max_sessions, v); }},

@@ -40,6 +40,8 @@ struct Config {
   std::optional<std::uint16_t> admin_port;
   std::string admin_port_file;  // when set, the admin listener's port is written there
   std::chrono::milliseconds drain_timeout{5'000};  // SIGTERM: in-flight work gets this long
+  // Exchange WebSockets are closed this long after opening (Binance: 24 h); 0: never.
+  std::chrono::milliseconds ws_max_lifetime{86'400'000};
 };
 
 // Reads one environment variable; std::nullopt when it is unset. Tests pass a map-backed one.

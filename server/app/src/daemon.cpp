@@ -146,7 +146,7 @@ int run_daemon(const Config& config) {
       [&router](std::string pattern, core::WsHandlerFactory factory) {
         router.add_websocket(std::move(pattern), std::move(factory));
       },
-      sessions);
+      sessions, {config.ws_max_lifetime});
   SessionMetrics session_metrics(*registry);
   ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
 

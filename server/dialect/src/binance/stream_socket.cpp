@@ -3,6 +3,7 @@
 // A live listen key in place of a stream name carries its account's user data (spec §7.5).
 
 #include "stream_hub.hpp"
+#include "stream_payloads.hpp"
 #include "ws_context.hpp"
 
 #include <mockex/dialect/binance/ws_messages.hpp>
@@ -60,6 +61,14 @@ class StreamSocket final : public SessionSocket {
   }
 
   std::vector<std::string> url_streams() const override { return subscribed_; }
+
+  // Binance's planned close (spec §10.3): a serverShutdown event first.
+  void lifetime_over() override {
+    auto notice = server_shutdown_payload(session().clock().now().millis());
+    reply(hub().combined(id()) ? combined_frame("!serverShutdown", notice) : notice,
+          "!serverShutdown");
+    close(1000, "connection lifetime reached");
+  }
 
   // At most five messages in any second; the sixth closes the connection, as Binance does.
   bool admit(std::string_view) override {

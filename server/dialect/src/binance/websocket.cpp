@@ -4,9 +4,26 @@
 
 namespace mockex::dialect::binance {
 
-void add_websocket_routes(const core::WsRouteAdder& add, session::SessionRegistry& registry) {
-  auto streams = stream_socket_factory(registry);
-  auto ws_api = ws_api_socket_factory(registry);
+namespace {
+
+// Gives every socket the factory accepts the configured lifetime.
+core::WsHandlerFactory with_lifetime(core::WsHandlerFactory factory,
+                                     std::chrono::milliseconds lifetime) {
+  return [factory = std::move(factory), lifetime](const core::HttpRequest& upgrade) {
+    auto accepted = factory(upgrade);
+    if (auto* handler = std::get_if<std::shared_ptr<core::WsHandler>>(&accepted)) {
+      std::static_pointer_cast<SessionSocket>(*handler)->set_max_lifetime(lifetime);
+    }
+    return accepted;
+  };
+}
+
+}  // namespace
+
+void add_websocket_routes(const core::WsRouteAdder& add, session::SessionRegistry& registry,
+                          WebSocketOptions options) {
+  auto streams = with_lifetime(stream_socket_factory(registry), options.max_lifetime);
+  auto ws_api = with_lifetime(ws_api_socket_factory(registry), options.max_lifetime);
   for (std::string prefix : {"", "/s/{session}"}) {
     add(prefix + "/ws", streams);
     add(prefix + "/ws/{streams*}", streams);

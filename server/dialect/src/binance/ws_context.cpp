@@ -39,6 +39,12 @@ void SessionSocket::on_open(std::shared_ptr<core::WsConnection> connection) {
     session.touch();
     self->id_ = self->state().next_connection++;
     self->opened();
+    if (self->max_lifetime_.count() > 0) {
+      self->lifetime_.emplace(session.executor(), self->max_lifetime_);
+      self->lifetime_->async_wait([self](const boost::system::error_code& ec) {
+        if (!ec && !self->session_->closed()) self->lifetime_over();
+      });
+    }
     session.journal().record_ws_open(session.stamp(), {.conn_id = self->id_,
                                                        .remote = self->remote_,
                                                        .api_key = self->api_key_,
@@ -67,6 +73,7 @@ void SessionSocket::on_message(std::string_view message, bool) {
 void SessionSocket::on_close() {
   boost::asio::post(session_->executor(), [self = shared_from_this()] {
     if (self->id_ == 0) return;
+    if (self->lifetime_) self->lifetime_->cancel();
     auto& session = *self->session_;
     session.connection_closed();
     if (session.closed()) return;

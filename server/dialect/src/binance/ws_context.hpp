@@ -8,7 +8,11 @@
 #include <mockex/core/http.hpp>
 #include <mockex/session/registry.hpp>
 
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,6 +26,10 @@ std::variant<std::shared_ptr<session::Session>, core::HttpResponse> upgrade_sess
 class SessionSocket : public core::WsHandler, public std::enable_shared_from_this<SessionSocket> {
  public:
   SessionSocket(std::shared_ptr<session::Session> session, const core::HttpRequest& upgrade);
+
+  // The connection is closed this long after it opened (Binance: 24 h), after the subclass's
+  // lifetime_over() notice. Zero: never. Set before the connection opens.
+  void set_max_lifetime(std::chrono::milliseconds lifetime) { max_lifetime_ = lifetime; }
 
   void on_open(std::shared_ptr<core::WsConnection> connection) final;
   void on_message(std::string_view message, bool is_text) final;
@@ -38,6 +46,8 @@ class SessionSocket : public core::WsHandler, public std::enable_shared_from_thi
   // Fills in what the journal's ws_in entry of `message` should say beyond its text (the method,
   // streams subscribed or unsubscribed). On the session's strand, before handle().
   virtual void annotate(const std::string&, journal::WsMessageRecord&) {}
+  // The connection's lifetime is over: say so if the protocol has a way, then close().
+  virtual void lifetime_over() { close(1000, "connection lifetime reached"); }
   // Streams the URL subscribed, for the ws_open entry.
   virtual std::vector<std::string> url_streams() const { return {}; }
 
@@ -63,6 +73,8 @@ class SessionSocket : public core::WsHandler, public std::enable_shared_from_thi
   std::string api_key_;
   std::uint64_t id_ = 0;
   bool closed_by_server_ = false;
+  std::chrono::milliseconds max_lifetime_{0};
+  std::optional<boost::asio::steady_timer> lifetime_;  // on the session's strand
 };
 
 // The value of one query parameter, percent-decoded; nothing when absent or malformed.

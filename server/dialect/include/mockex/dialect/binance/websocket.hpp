@@ -7,9 +7,18 @@
 #include <mockex/core/http.hpp>
 #include <mockex/session/registry.hpp>
 
+#include <chrono>
+
 namespace mockex::dialect::binance {
 
+struct WebSocketOptions {
+  // Every connection is closed this long after it opened (market streams first get a
+  // serverShutdown event), as Binance does after 24 h; shorter to test reconnects. 0: never.
+  std::chrono::milliseconds max_lifetime{std::chrono::hours(24)};
+};
+
 // Registers the WebSocket endpoints through `add`. `registry` must outlive every connection.
-void add_websocket_routes(const core::WsRouteAdder& add, session::SessionRegistry& registry);
+void add_websocket_routes(const core::WsRouteAdder& add, session::SessionRegistry& registry,
+                          WebSocketOptions options = {});
 
 }  // namespace mockex::dialect::binance
