@@ -146,7 +146,7 @@ def test_unsupported_operations_and_unknown_paths_answer_in_binance_shape(daemon
         async with aiohttp.ClientSession() as client:
             out = []
             for method, path in (("POST", "/api/v3/order/oco"), ("POST", "/api/v3/sor/order"),
-                                 ("POST", "/api/v3/order/cancelReplace"),
+                                 ("POST", "/api/v3/orderList/oto"),
                                  ("GET", "/api/v3/nonsense"), ("PUT", "/api/v3/order"),
                                  ("GET", "/sapi/v1/nonsense")):
                 async with client.request(method, daemon.url + path) as response:

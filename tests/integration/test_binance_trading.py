@@ -228,3 +228,52 @@ def test_strict_params_refuse_what_an_endpoint_does_not_read_before_acting(daemo
     # The default (lenient) session ignores what it does not know.
     order["colour"] = "blue"
     assert signed(daemon, "POST", "/api/v3/order", order)[0] == 200
+
+
+def test_cancel_replace_cancels_and_places_in_one_step_and_reports_each_half(daemon):
+    low = str(int(best(daemon, "bid") * Decimal("0.8")))
+    limit = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC",
+             "quantity": "0.001", "price": low}
+    assert signed(daemon, "POST", "/api/v3/order", {**limit, "newClientOrderId": "cr-1"})[0] == 200
+
+    def cancel_replace(mode, cancel_id, **new):
+        return signed(daemon, "POST", "/api/v3/order/cancelReplace",
+                      {**limit, **new, "cancelReplaceMode": mode,
+                       "cancelOrigClientOrderId": cancel_id})
+
+    status, _, body = cancel_replace("STOP_ON_FAILURE", "cr-1", newClientOrderId="cr-2")
+    assert status == 200, body
+    assert (body["cancelResult"], body["newOrderResult"]) == ("SUCCESS", "SUCCESS")
+    assert body["cancelResponse"]["status"] == "CANCELED"
+    assert body["cancelResponse"]["origClientOrderId"] == "cr-1"
+    assert body["newOrderResponse"]["status"] == "NEW"
+    assert body["newOrderResponse"]["clientOrderId"] == "cr-2"
+    _, _, open_orders = signed(daemon, "GET", "/api/v3/openOrders", {"symbol": "BTCUSDT"})
+    assert [o["clientOrderId"] for o in open_orders] == ["cr-2"]
+
+    # The cancel fails: STOP_ON_FAILURE places nothing, ALLOW_FAILURE places anyway.
+    status, _, body = cancel_replace("STOP_ON_FAILURE", "cr-1", newClientOrderId="cr-3")
+    assert status == 400
+    assert body == {"code": -2022, "msg": "Order cancel-replace failed.", "data": {
+        "cancelResult": "FAILURE", "newOrderResult": "NOT_ATTEMPTED",
+        "cancelResponse": {"code": -2011, "msg": "Unknown order sent."},
+        "newOrderResponse": None}}
+    status, _, body = cancel_replace("ALLOW_FAILURE", "cr-1", newClientOrderId="cr-4")
+    assert (status, body["code"]) == (409, -2021)
+    assert body["data"]["cancelResult"] == "FAILURE"
+    assert body["data"]["newOrderResult"] == "SUCCESS"
+    assert body["data"]["newOrderResponse"]["clientOrderId"] == "cr-4"
+
+    # The cancel succeeds, the new order cannot be afforded.
+    status, _, body = cancel_replace("STOP_ON_FAILURE", "cr-2", quantity="100")
+    assert (status, body["code"]) == (409, -2021)
+    assert body["msg"] == "Order cancel-replace partially failed."
+    assert body["data"]["cancelResponse"]["status"] == "CANCELED"
+    assert body["data"]["newOrderResult"] == "FAILURE"
+    assert body["data"]["newOrderResponse"]["code"] == -2010
+
+    status, _, body = signed(daemon, "POST", "/api/v3/order/cancelReplace",
+                             {**limit, "cancelOrigClientOrderId": "cr-4"})
+    assert (status, body["code"]) == (400, -1102)
+    _, _, open_orders = signed(daemon, "GET", "/api/v3/openOrders", {"symbol": "BTCUSDT"})
+    assert [o["clientOrderId"] for o in open_orders] == ["cr-4"]

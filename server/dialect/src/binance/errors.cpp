@@ -16,7 +16,7 @@ struct Entry {
 };
 
 // The one table. Texts are Binance's own, typos included ("not support" is theirs).
-constexpr std::array<Entry, 41> table{{
+constexpr std::array<Entry, 43> table{{
     {Error::unknown, 500, -1000, "An unknown error occurred while processing the request."},
     {Error::unsupported, 400, -1000, "This operation is not supported."},
     {Error::not_found, 404, -1000, "Unknown path: %s"},
@@ -70,6 +70,8 @@ constexpr std::array<Entry, 41> table{{
     {Error::unknown_order, 400, -2011, "Unknown order sent."},
     {Error::cancel_restricted, 400, -2011, "Order was not canceled due to cancel restrictions."},
     {Error::order_does_not_exist, 400, -2013, "Order does not exist."},
+    {Error::cancel_replace_partial, 409, -2021, "Order cancel-replace partially failed."},
+    {Error::cancel_replace_failed, 400, -2022, "Order cancel-replace failed."},
     {Error::api_key_format, 401, -2014, "API-key format invalid."},
     {Error::invalid_api_key, 401, -2015, "Invalid API-key, IP, or permissions for action."},
     {Error::subscription_active, 400, -2035, "User Data Stream subscription already active."},
@@ -85,7 +87,7 @@ const Entry& entry(Error error) {
 
 ApiError make_error(Error error, std::initializer_list<std::string_view> args) {
   const auto& e = entry(error);
-  ApiError out{e.http_status, e.code, {}, {}};
+  ApiError out{e.http_status, e.code, {}, {}, {}};
   auto next = args.begin();
   for (std::size_t i = 0; i < e.text.size(); ++i) {
     if (e.text[i] == '%' && i + 1 < e.text.size() && e.text[i + 1] == 's') {
@@ -102,6 +104,9 @@ ApiError make_error(Error error, std::initializer_list<std::string_view> args) {
 
 core::HttpResponse to_response(const ApiError& error) {
   nlohmann::json body = {{"code", error.code}, {"msg", error.msg}};
+  if (!error.data_json.empty()) {
+    body["data"] = nlohmann::json::parse(error.data_json, nullptr, false);
+  }
   core::HttpResponse response{
       error.http_status, error.headers,
       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};

@@ -233,11 +233,12 @@ void add_rest_routes(const core::RouteAdder& add, session::SessionRegistry& regi
 
 void add_fallback_routes(const core::RouteAdder& add, session::SessionRegistry& registry) {
   // Operations no census client uses (spec §13): Binance's "not supported", never a silent 404.
+  // (cancelReplace is served, by rest_trading.cpp.)
   auto unsupported = rest_handler(registry, fixed_weight(1), [](RestCall&) -> RestResult {
     return make_error(Error::unsupported);
   });
   for (const char* path :
-       {"/api/v3/order/cancelReplace", "/api/v3/order/oco", "/api/v3/orderList/oco",
+       {"/api/v3/order/oco", "/api/v3/orderList/oco",
         "/api/v3/orderList/oto", "/api/v3/orderList/otoco", "/api/v3/orderList/opo",
         "/api/v3/orderList/opoco", "/api/v3/sor/order", "/api/v3/sor/order/test",
         "/api/v3/order/amend/keepPriority"}) {

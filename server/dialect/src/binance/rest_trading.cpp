@@ -275,14 +275,25 @@ RestResult test_order(RestCall& call) {
   return json::object();
 }
 
-// orderId and/or origClientOrderId, as GET and DELETE order take them.
+// What a successful cancel answers (DELETE order, and cancelReplace's cancelResponse).
+json cancel_json(const RestCall& call, const venue::Canceled& canceled) {
+  auto out = order_json(call.session.venue(), canceled.order, Shape::cancel);
+  out["origClientOrderId"] = std::string(canceled.order.client_order_id.view());
+  out["clientOrderId"] = std::string(canceled.client_order_id.view());
+  out["transactTime"] = call.session.clock().now().millis();
+  return out;
+}
+
+// orderId and/or origClientOrderId, as GET and DELETE order take them (cancelReplace names them
+// cancelOrderId and cancelOrigClientOrderId).
 std::variant<std::pair<core::OrderId, venue::ClientOrderId>, ApiError> order_reference(
-    const RestCall& call) {
-  auto id = int_param(call.params, "orderId", 1, std::numeric_limits<std::int64_t>::max());
+    const RestCall& call, std::string_view id_name = "orderId",
+    std::string_view client_name = "origClientOrderId") {
+  auto id = int_param(call.params, id_name, 1, std::numeric_limits<std::int64_t>::max());
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
   auto order_id = std::get<std::optional<std::int64_t>>(id);
-  auto client = call.params.non_empty("origClientOrderId");
-  if (!order_id && !client) return make_error(Error::mandatory_parameter, {"orderId"});
+  auto client = call.params.non_empty(client_name);
+  if (!order_id && !client) return make_error(Error::mandatory_parameter, {id_name});
   return std::pair{core::OrderId{static_cast<std::uint64_t>(order_id.value_or(0))},
                    client ? venue::ClientOrderId(client->substr(0, 36)) : venue::ClientOrderId()};
 }
@@ -336,11 +347,7 @@ RestResult cancel_order(RestCall& call) {
     journal_cancel_refused(call, cancel, error);
     return error;
   }
-  auto out = order_json(call.session.venue(), canceled->order, Shape::cancel);
-  out["origClientOrderId"] = std::string(canceled->order.client_order_id.view());
-  out["clientOrderId"] = std::string(canceled->client_order_id.view());
-  out["transactTime"] = call.session.clock().now().millis();
-  return out;
+  return cancel_json(call, *canceled);
 }
 
 RestResult query_order(RestCall& call) {
@@ -528,6 +535,84 @@ RestResult trade_fee(RestCall& call) {
 
 }  // namespace
 
+namespace {
+
+// {"code","msg"} of one failed half of a cancelReplace.
+json error_json(const ApiError& error) { return json{{"code", error.code}, {"msg", error.msg}}; }
+
+}  // namespace
+
+// POST order/cancelReplace: cancel an order and place a new one in one step. STOP_ON_FAILURE
+// places nothing when the cancel fails; ALLOW_FAILURE places either way. Both halves succeed:
+// 200 with both responses; one fails: 409 -2021; nothing succeeds: 400 -2022; the outcome of each
+// half is in "data".
+RestResult cancel_replace(RestCall& call) {
+  auto mode_text = call.params.non_empty("cancelReplaceMode");
+  if (!mode_text) return make_error(Error::mandatory_parameter, {"cancelReplaceMode"});
+  venue::CancelReplace command;
+  if (*mode_text == "STOP_ON_FAILURE") {
+    command.mode = venue::CancelReplaceMode::stop_on_failure;
+  } else if (*mode_text == "ALLOW_FAILURE") {
+    command.mode = venue::CancelReplaceMode::allow_failure;
+  } else {
+    return make_error(Error::illegal_characters,
+                      {"cancelReplaceMode", "STOP_ON_FAILURE, ALLOW_FAILURE"});
+  }
+  auto read = read_order(call);
+  if (auto* error = std::get_if<ApiError>(&read)) return *error;
+  command.place = std::get<venue::PlaceOrder>(std::move(read));
+  auto shape = response_shape(call.params, command.place.type);
+  if (auto* error = std::get_if<ApiError>(&shape)) return *error;
+  auto reference = order_reference(call, "cancelOrderId", "cancelOrigClientOrderId");
+  if (auto* error = std::get_if<ApiError>(&reference)) return *error;
+  auto& [order_id, client] = std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference);
+  command.cancel = {call.account, command.place.symbol, order_id, client, {}};
+  if (auto own = call.params.non_empty("cancelNewClientOrderId")) {
+    command.cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
+  }
+  if (auto unread = unread_parameters(call)) return *unread;
+  auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
+  if (counted.refusal) return *counted.refusal;
+  for (auto& header : counted.headers) call.headers.push_back(std::move(header));
+
+  venue::Events events;
+  auto& venue = call.session.venue();
+  auto done = venue.cancel_replace(command, call.session.clock().now(), events);
+  call.session.publish(events);
+  json cancel_response;
+  if (done.canceled) {
+    cancel_response = cancel_json(call, *done.canceled);
+  } else {
+    auto error = from_core(done.cancel_status.error());
+    journal_cancel_refused(call, command.cancel, error);
+    cancel_response = error_json(error);
+  }
+  json new_response = nullptr;
+  if (done.placed) {
+    journal_order(call, journal::OrderEvent::placed, &done.placed->order, command.place, nullptr);
+    new_response = order_json(venue, done.placed->order, std::get<Shape>(shape));
+    if (std::get<Shape>(shape) == Shape::full) {
+      new_response["fills"] = fills_json(venue, done.placed->fills);
+    }
+  } else if (done.place_attempted) {
+    auto error = from_core(done.place_status.error());
+    journal_order(call, journal::OrderEvent::rejected, nullptr, command.place, &error);
+    new_response = error_json(error);
+  }
+  auto result = [](bool ok, bool attempted) {
+    return ok ? "SUCCESS" : (attempted ? "FAILURE" : "NOT_ATTEMPTED");
+  };
+  json outcome{{"cancelResult", result(done.canceled.has_value(), true)},
+               {"newOrderResult", result(done.placed.has_value(), done.place_attempted)},
+               {"cancelResponse", std::move(cancel_response)},
+               {"newOrderResponse", std::move(new_response)}};
+  if (done.canceled && done.placed) return outcome;
+  auto error = make_error(done.canceled || done.placed ? Error::cancel_replace_partial
+                                                        : Error::cancel_replace_failed);
+  error.data_json = outcome.dump();
+  return error;
+}
+
 void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& registry) {
   auto route = [&](const std::string& method, const std::string& path, Weight weight,
                    RestBody body) {
@@ -536,6 +621,7 @@ void add_trading_routes(const core::RouteAdder& add, session::SessionRegistry& r
   };
   route("POST", "/api/v3/order", fixed_weight(1), place_order);
   route("POST", "/api/v3/order/test", fixed_weight(1), test_order);
+  route("POST", "/api/v3/order/cancelReplace", fixed_weight(1), cancel_replace);
   route("DELETE", "/api/v3/order", fixed_weight(1), cancel_order);
   route("GET", "/api/v3/order", fixed_weight(4), query_order);
   route("GET", "/api/v3/openOrders", open_orders_weight, open_orders);

@@ -51,6 +51,8 @@ enum class Error : std::uint8_t {
   unknown_order,                // -2011 400
   cancel_restricted,            // -2011 400
   order_does_not_exist,         // -2013 400
+  cancel_replace_partial,       // -2021 409
+  cancel_replace_failed,        // -2022 400
   api_key_format,               // -2014 401
   invalid_api_key,              // -2015 401
   subscription_active,          // -2035 400
@@ -62,12 +64,13 @@ struct ApiError {
   int code = -1000;
   std::string msg;
   core::HeaderList headers;  // e.g. Retry-After on 429 and 418
+  std::string data_json;     // non-empty: the body's "data" member, JSON text (cancelReplace)
 };
 
 // The error with its arguments substituted into the message template, in order.
 ApiError make_error(Error error, std::initializer_list<std::string_view> args = {});
 
-// {"code":..,"msg":..} with Content-Type application/json;charset=UTF-8 and the error's headers.
+// {"code":..,"msg":..[,"data":..]} with Content-Type application/json;charset=UTF-8 and the error's headers.
 core::HttpResponse to_response(const ApiError& error);
 
 // The Binance error for a rejection from the pure modules (book, venue, account).
