@@ -270,3 +270,33 @@ TEST_F(StreamHubTest, reset_and_close_end_every_connection_after_a_server_shutdo
 
 }  // namespace
 }  // namespace mockex::dialect::binance
+
+namespace mockex::dialect::binance {
+namespace {
+
+std::vector<std::string> keys_in_order(const std::string& text) {
+  std::vector<std::string> keys;
+  auto parsed = nlohmann::ordered_json::parse(text);
+  for (const auto& item : parsed.items()) keys.push_back(item.key());
+  return keys;
+}
+
+TEST_F(StreamHubTest, tickers_carry_binance_fields_in_binance_order) {
+  auto full = client(1);
+  auto window = client(2);
+  ASSERT_TRUE(hub_->subscribe(1, spec("btcusdt@ticker")));
+  ASSERT_TRUE(hub_->subscribe(2, spec("btcusdt@ticker_1h")));
+  advance(2s);
+  ASSERT_FALSE(full->messages.empty());
+  ASSERT_FALSE(window->messages.empty());
+  EXPECT_EQ(keys_in_order(full->messages.back()),
+            (std::vector<std::string>{"e", "E", "s", "p", "P", "w", "x", "c", "Q", "b", "B", "a",
+                                      "A", "o", "h", "l", "v", "q", "O", "C", "F", "L", "n"}));
+  EXPECT_EQ(keys_in_order(window->messages.back()),
+            (std::vector<std::string>{"e", "E", "s", "p", "P", "o", "h", "l", "c", "w", "v", "q",
+                                      "O", "C", "F", "L", "n"}));
+  EXPECT_EQ(json::parse(window->messages.back())["e"], "1hTicker");
+}
+
+}  // namespace
+}  // namespace mockex::dialect::binance

@@ -40,6 +40,17 @@ std::string price(core::Price p, const Scales& s) { return decimal(p.units(), s.
 std::string qty(core::Qty q, const Scales& s) { return decimal(q.units(), s.qty); }
 std::string quote(core::Amount a, const Scales& s) { return decimal(a.units(), s.quote); }
 
+// The volumes, window and trade range every rolling ticker ends with: v q O C F L n.
+JsonWriter& window_totals(JsonWriter& w, const marketdata::Ticker& t, const Scales& s) {
+  return w.field("v", qty(t.volume, s))
+      .field("q", quote(t.quote_volume, s))
+      .field("O", t.open_time_ms)
+      .field("C", t.close_time_ms)
+      .field("F", id_or_minus_one(t.first_id))
+      .field("L", id_or_minus_one(t.last_id))
+      .field("n", t.count);
+}
+
 }  // namespace
 
 std::string trade_payload(const SymbolView& s, const marketdata::Trade& trade,
@@ -166,15 +177,8 @@ std::string ticker_payload(const SymbolView& s, const marketdata::Ticker& t,
       .field("A", qty(top.ask.qty, s.scales))
       .field("o", price(t.open_price, s.scales))
       .field("h", price(t.high_price, s.scales))
-      .field("l", price(t.low_price, s.scales))
-      .field("v", qty(t.volume, s.scales))
-      .field("q", quote(t.quote_volume, s.scales))
-      .field("O", t.open_time_ms)
-      .field("C", t.close_time_ms)
-      .field("F", id_or_minus_one(t.first_id))
-      .field("L", id_or_minus_one(t.last_id))
-      .field("n", t.count)
-      .end_object();
+      .field("l", price(t.low_price, s.scales));
+  window_totals(w, t, s.scales).end_object();
   return w.take();
 }
 
@@ -188,15 +192,8 @@ std::string window_ticker_payload(const SymbolView& s, std::string_view window,
       .field("h", price(t.high_price, s.scales))
       .field("l", price(t.low_price, s.scales))
       .field("c", price(t.last_price, s.scales))
-      .field("w", price(t.weighted_avg_price, s.scales))
-      .field("v", qty(t.volume, s.scales))
-      .field("q", quote(t.quote_volume, s.scales))
-      .field("O", t.open_time_ms)
-      .field("C", t.close_time_ms)
-      .field("F", id_or_minus_one(t.first_id))
-      .field("L", id_or_minus_one(t.last_id))
-      .field("n", t.count)
-      .end_object();
+      .field("w", price(t.weighted_avg_price, s.scales));
+  window_totals(w, t, s.scales).end_object();
   return w.take();
 }
 
