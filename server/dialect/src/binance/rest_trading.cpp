@@ -275,6 +275,24 @@ RestResult test_order(RestCall& call) {
   return json::object();
 }
 
+// The venue's cancel of `reference`, with the cancel's own client id from `new_id_name`.
+venue::CancelOrder cancel_command(const RestCall& call, const std::string& symbol,
+                                  const std::pair<core::OrderId, venue::ClientOrderId>& reference,
+                                  std::string_view new_id_name) {
+  venue::CancelOrder cancel{call.account, symbol, reference.first, reference.second, {}};
+  if (auto own = call.params.non_empty(new_id_name)) {
+    cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
+  }
+  return cancel;
+}
+
+// A placed order as the response shape says (FULL adds its fills).
+json placed_json(const venue::Venue& venue, const venue::Placed& placed, Shape shape) {
+  auto out = order_json(venue, placed.order, shape);
+  if (shape == Shape::full) out["fills"] = fills_json(venue, placed.fills);
+  return out;
+}
+
 // What a successful cancel answers (DELETE order, and cancelReplace's cancelResponse).
 json cancel_json(const RestCall& call, const venue::Canceled& canceled) {
   auto out = order_json(call.session.venue(), canceled.order, Shape::cancel);
@@ -321,10 +339,7 @@ RestResult place_order(RestCall& call) {
   }
   journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
   for (auto& header : counted.headers) call.headers.push_back(std::move(header));
-  auto& venue = call.session.venue();
-  auto out = order_json(venue, placed->order, std::get<Shape>(shape));
-  if (std::get<Shape>(shape) == Shape::full) out["fills"] = fills_json(venue, placed->fills);
-  return out;
+  return placed_json(call.session.venue(), *placed, std::get<Shape>(shape));
 }
 
 RestResult cancel_order(RestCall& call) {
@@ -332,12 +347,9 @@ RestResult cancel_order(RestCall& call) {
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
   auto reference = order_reference(call);
   if (auto* error = std::get_if<ApiError>(&reference)) return *error;
-  auto& [order_id, client] = std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference);
-  venue::CancelOrder cancel{call.account, call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol,
-                            order_id, client, {}};
-  if (auto own = call.params.non_empty("newClientOrderId")) {
-    cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
-  }
+  auto cancel = cancel_command(call, call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol,
+                               std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference),
+                               "newClientOrderId");
   if (auto unread = unread_parameters(call)) return *unread;
   venue::Events events;
   auto canceled = call.session.venue().cancel_order(cancel, call.session.clock().now(), events);
@@ -565,11 +577,9 @@ RestResult cancel_replace(RestCall& call) {
   if (auto* error = std::get_if<ApiError>(&shape)) return *error;
   auto reference = order_reference(call, "cancelOrderId", "cancelOrigClientOrderId");
   if (auto* error = std::get_if<ApiError>(&reference)) return *error;
-  auto& [order_id, client] = std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference);
-  command.cancel = {call.account, command.place.symbol, order_id, client, {}};
-  if (auto own = call.params.non_empty("cancelNewClientOrderId")) {
-    command.cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
-  }
+  command.cancel = cancel_command(
+      call, command.place.symbol,
+      std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference), "cancelNewClientOrderId");
   if (auto unread = unread_parameters(call)) return *unread;
   auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
   if (counted.refusal) return *counted.refusal;
@@ -590,10 +600,7 @@ RestResult cancel_replace(RestCall& call) {
   json new_response = nullptr;
   if (done.placed) {
     journal_order(call, journal::OrderEvent::placed, &done.placed->order, command.place, nullptr);
-    new_response = order_json(venue, done.placed->order, std::get<Shape>(shape));
-    if (std::get<Shape>(shape) == Shape::full) {
-      new_response["fills"] = fills_json(venue, done.placed->fills);
-    }
+    new_response = placed_json(venue, *done.placed, std::get<Shape>(shape));
   } else if (done.place_attempted) {
     auto error = from_core(done.place_status.error());
     journal_order(call, journal::OrderEvent::rejected, nullptr, command.place, &error);

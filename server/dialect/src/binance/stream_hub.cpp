@@ -52,15 +52,7 @@ void StreamHub::add_client(ClientId id, std::shared_ptr<core::WsConnection> conn
 void StreamHub::remove_client(ClientId id) {
   auto found = clients_.find(id);
   if (found == clients_.end()) return;
-  for (const auto& name : found->second.streams) {
-    auto stream = streams_.find(name);
-    if (stream == streams_.end()) continue;
-    std::erase(stream->second.clients, id);
-    if (stream->second.clients.empty()) {
-      deactivate(stream->second.spec);
-      streams_.erase(stream);
-    }
-  }
+  for (const auto& name : found->second.streams) leave(name, id);
   clients_.erase(found);
 }
 
@@ -86,6 +78,10 @@ void StreamHub::unsubscribe(ClientId id, const StreamSpec& spec) {
   auto at = std::find(streams.begin(), streams.end(), name);
   if (at == streams.end()) return;
   streams.erase(at);
+  leave(name, id);
+}
+
+void StreamHub::leave(const std::string& name, ClientId id) {
   auto stream = streams_.find(name);
   if (stream == streams_.end()) return;
   std::erase(stream->second.clients, id);

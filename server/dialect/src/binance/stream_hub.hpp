@@ -77,6 +77,8 @@ class StreamHub {
   void on_events(const venue::Events& events);
   void deliver(const Stream& stream, const std::string& payload);
   void deliver(const std::string& name, const std::string& payload);
+  // Takes a client off one stream's list; the last one out ends the stream.
+  void leave(const std::string& name, ClientId id);
   void activate(const StreamSpec& spec);
   void deactivate(const StreamSpec& spec);
   bool periodic(const StreamSpec& spec) const;
