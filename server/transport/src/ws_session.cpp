@@ -13,10 +13,15 @@ namespace websocket = boost::beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace {
+// Bytes a connection may have waiting in its write-behind buffer before its writer waits.
+constexpr std::size_t kCorkHighWater = 256 * 1024;
+}  // namespace
+
 WsSession::WsSession(tcp::socket socket, http::request<http::string_body> upgrade,
                      std::shared_ptr<core::WsHandler> handler, std::shared_ptr<SharedState> state,
                      std::string remote)
-    : ws_(std::move(socket)),
+    : ws_(std::move(socket), kCorkHighWater),
       upgrade_(std::move(upgrade)),
       handler_(std::move(handler)),
       state_(std::move(state)),
@@ -28,6 +33,7 @@ WsSession::~WsSession() {
 
 void WsSession::start() {
   registry_id_ = state_->registry.add(weak_from_this());
+  ws_.next_layer().set_owner(weak_from_this(), [this] { do_write(); });
   beast::get_lowest_layer(ws_).expires_never();
   auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
   // Beast pings after half the idle timeout without a frame from the peer and closes after all
@@ -81,18 +87,36 @@ void WsSession::on_read(beast::error_code ec, std::size_t bytes) {
 }
 
 bool WsSession::send_text(std::string message) {
+  return send_shared(std::make_shared<const std::string>(std::move(message)));
+}
+
+bool WsSession::send_shared(Message message) {
   if (finished_) return false;
   if (queued_.fetch_add(1) >= state_->limits.max_ws_send_queue) {
     queued_.fetch_sub(1);
     net::post(ws_.get_executor(), [self = shared_from_this()] { self->drop_slow_client(); });
     return false;
   }
-  net::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
-    if (self->finished_) return;
-    self->outbox_.push_back(std::move(message));
-    self->do_write();
-  });
+  bool first = false;
+  {
+    std::lock_guard lock(inbox_mutex_);
+    first = inbox_.empty();
+    inbox_.push_back(std::move(message));
+  }
+  // One hop onto the strand per burst, not per message.
+  if (first) net::post(ws_.get_executor(), [self = shared_from_this()] { self->take_inbox(); });
   return true;
+}
+
+void WsSession::take_inbox() {
+  std::vector<Message> taken;
+  {
+    std::lock_guard lock(inbox_mutex_);
+    taken.swap(inbox_);
+  }
+  if (finished_) return;
+  for (auto& message : taken) outbox_.push_back(std::move(message));
+  do_write();
 }
 
 void WsSession::close(std::uint16_t code, std::string reason) {
@@ -105,37 +129,31 @@ void WsSession::close(std::uint16_t code, std::string reason) {
 
 void WsSession::drain() { close(websocket::close_code::going_away, "server shutting down"); }
 
+// Moves queued messages into the write-behind buffer while it has room, as frames of our own,
+// and flushes them in one round; the round's end calls back here for the rest. Once the queue
+// is empty, a pending close goes out through Beast's close handshake.
 void WsSession::do_write() {
-  if (writing_ || !open_ || finished_ || close_sent_) return;
-  if (outbox_.empty()) {
-    if (!pending_close_) return;
-    // Queued messages went out first; now the close frame.
-    close_sent_ = true;
-    writing_ = true;
-    ws_.async_close(*pending_close_, [self = shared_from_this()](beast::error_code) {
-      self->writing_ = false;
-      self->finish();
-    });
-    return;
+  if (!open_ || finished_ || close_sent_) return;
+  auto& out = ws_.next_layer();
+  if (out.failed()) return finish();
+  std::size_t messages = 0;
+  std::size_t bytes = 0;
+  while (!outbox_.empty() && out.pending_bytes() < kCorkHighWater) {
+    bytes += out.append_text_frame(*outbox_.front());
+    outbox_.pop_front();
+    ++messages;
   }
-  writing_ = true;
-  ws_.text(true);
-  ws_.async_write(net::buffer(outbox_.front()),
-                  beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
-}
-
-void WsSession::on_write(beast::error_code ec, std::size_t bytes) {
-  writing_ = false;
-  if (finished_) return;
-  outbox_.pop_front();
-  queued_.fetch_sub(1);
-  if (ec) {
-    finish();
-    return;
+  if (messages > 0) {
+    queued_.fetch_sub(messages);
+    state_->metrics.bytes_sent(bytes);
+    state_->metrics.ws_messages_sent(messages);
+    out.flush();
   }
-  state_->metrics.bytes_sent(bytes);
-  state_->metrics.ws_messages_sent(1);
-  do_write();
+  if (!outbox_.empty() || !pending_close_) return;
+  close_sent_ = true;
+  ws_.async_close(*pending_close_, [self = shared_from_this()](beast::error_code) {
+    self->finish();
+  });
 }
 
 void WsSession::drop_slow_client() {

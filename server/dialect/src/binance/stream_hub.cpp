@@ -126,16 +126,18 @@ void StreamHub::close_all(std::uint16_t code, const std::string& reason) {
 }
 
 void StreamHub::deliver(const Stream& stream, const std::string& payload) {
-  std::string wrapped;
+  // Rendered once, shared by every connection.
+  std::shared_ptr<const std::string> plain;
+  std::shared_ptr<const std::string> wrapped;
   for (auto id : stream.clients) {
     auto client = clients_.find(id);
     if (client == clients_.end()) continue;
-    if (client->second.combined) {
-      if (wrapped.empty()) wrapped = combined_frame(stream.spec.name(), payload);
-      client->second.connection->send_text(wrapped);
-    } else {
-      client->second.connection->send_text(payload);
+    auto& frame = client->second.combined ? wrapped : plain;
+    if (!frame) {
+      frame = std::make_shared<const std::string>(
+          client->second.combined ? combined_frame(stream.spec.name(), payload) : payload);
     }
+    client->second.connection->send_shared(frame);
   }
   messages_sent_ += stream.clients.size();
   session_.journal().record_ws_message(

@@ -102,6 +102,10 @@ class WsConnection {
   // Queues a text message. Returns false when the connection is closed or its bounded send
   // queue is full (the transport then drops that slow client and counts it).
   virtual bool send_text(std::string message) = 0;
+  // The same for a message shared by many connections (a market-stream event): no copy each.
+  virtual bool send_shared(std::shared_ptr<const std::string> message) {
+    return send_text(*message);
+  }
   // Sends a close frame with `code` (RFC 6455) and closes the connection.
   virtual void close(std::uint16_t code, std::string reason) = 0;
   virtual std::string remote_address() const = 0;
