@@ -67,6 +67,7 @@ void add_routes(const RouteAdder& add, session::SessionRegistry& registry, Admin
   add_book_route(guarded_add, shared);
   add_state_routes(guarded_add, shared);
   add_journal_routes(guarded_add, shared);
+  add_fault_routes(guarded_add, shared);
 }
 
 }  // namespace mockex::admin

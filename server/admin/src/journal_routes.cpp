@@ -139,7 +139,7 @@ void add_journal_routes(const RouteAdder& add, const ContextPtr& context) {
         with_session(*context, request, std::move(respond), [](session::Session& session) -> Reply {
           std::ostringstream out;
           session.journal().export_jsonl(out);
-          return core::HttpResponse{200, {{"Content-Type", "application/x-ndjson"}}, out.str()};
+          return core::HttpResponse{200, {{"Content-Type", "application/x-ndjson"}}, out.str(), {}};
         });
       });
 
@@ -153,7 +153,8 @@ void add_journal_routes(const RouteAdder& add, const ContextPtr& context) {
     with_session(*context, request, std::move(respond), [](session::Session& session) -> Reply {
       return core::HttpResponse{200,
                                 {{"Content-Type", "text/markdown; charset=utf-8"}},
-                                journal::to_markdown(session.report())};
+                                journal::to_markdown(session.report()),
+                                {}};
     });
   });
 }

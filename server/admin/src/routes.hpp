@@ -13,5 +13,6 @@ void add_market_routes(const RouteAdder& add, const ContextPtr& context);    // 
 void add_book_route(const RouteAdder& add, const ContextPtr& context);       // book_route.cpp
 void add_state_routes(const RouteAdder& add, const ContextPtr& context);     // state_routes.cpp
 void add_journal_routes(const RouteAdder& add, const ContextPtr& context);   // journal_routes.cpp
+void add_fault_routes(const RouteAdder& add, const ContextPtr& context);     // fault_routes.cpp
 
 }  // namespace mockex::admin

@@ -196,7 +196,7 @@ void delete_session(const AdminContext& context, const core::HttpRequest& reques
   if (!context.registry->remove(session->id())) {
     return respond(error_response(session_not_found(id)));
   }
-  respond(core::HttpResponse{204, {}, {}});
+  respond(core::HttpResponse{204, {}, {}, {}});
 }
 
 void reset_session(const AdminContext& context, core::HttpRequest&& request,

@@ -194,6 +194,11 @@ constexpr Setting kSettings[] = {
      [](Config& c, const Items& v) {
        return store_duration(c.limits.ws_ping_interval, v, kOneMillisecond);
      }},
+    {"limits.max_active_fault_delays", "MOCKEX_MAX_ACTIVE_FAULT_DELAYS",
+     "--max-active-fault-delays", "N",
+     "Injected response delays waiting at once; beyond, a delay is skipped and counted",
+     Shape::scalar, false,
+     [](Config& c, const Items& v) { return store_count(c.limits.max_active_fault_delays, v); }},
     {"limits.ws_max_lifetime", "MOCKEX_WS_MAX_LIFETIME", "--ws-max-lifetime", "DURATION",
      "Close exchange WebSockets this long after they open (serverShutdown first); 0: never",
      Shape::scalar, false,

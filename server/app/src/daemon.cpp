@@ -82,6 +82,34 @@ class SessionMetrics {
   prometheus::Counter& expired_;
 };
 
+// Faults applied and rules active across every session, mirrored at each scrape.
+class FaultMetrics {
+ public:
+  explicit FaultMetrics(prometheus::Registry& registry)
+      : injected_(prometheus::BuildCounter()
+                      .Name("mockex_faults_injected_total")
+                      .Help("Faults applied, by fault kind and rule name")
+                      .Register(registry)),
+        active_(prometheus::BuildGauge()
+                    .Name("mockex_faults_active")
+                    .Help("Fault rules inside their window and not paused, over every session")
+                    .Register(registry)
+                    .Add({})) {}
+
+  void update(const session::FaultTally& tally) {
+    for (const auto& [key, total] : tally.injected_totals()) {
+      auto& counter = injected_.Add({{"kind", key.first}, {"name", key.second}});
+      auto delta = static_cast<double>(total) - counter.Value();
+      if (delta > 0) counter.Increment(delta);
+    }
+    active_.Set(static_cast<double>(tally.active()));
+  }
+
+ private:
+  prometheus::Family<prometheus::Counter>& injected_;
+  prometheus::Gauge& active_;
+};
+
 std::string url_host(const std::string& bind) {
   return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
 }
@@ -148,7 +176,11 @@ int run_daemon(const Config& config) {
       },
       sessions, {config.ws_max_lifetime});
   SessionMetrics session_metrics(*registry);
-  ops.before_scrape = [&] { session_metrics.update(sessions.stats()); };
+  FaultMetrics fault_metrics(*registry);
+  ops.before_scrape = [&] {
+    session_metrics.update(sessions.stats());
+    fault_metrics.update(sessions.fault_tally());
+  };
 
   // Logged before the port files appear, so whoever waits for a file finds the line too.
   spdlog::info("mockexd {} listening on http://{}:{} (scenario '{}' from {}, {} threads)",

@@ -49,7 +49,7 @@ void add_ops_routes(transport::Router& router, const OpsState& state,
   });
   router.add("GET", "/metrics", [&state, &registry](core::HttpRequest&&, core::Responder respond) {
     if (state.before_scrape) state.before_scrape();
-    core::HttpResponse response{200, {}, prometheus::TextSerializer{}.Serialize(registry.Collect())};
+    core::HttpResponse response{200, {}, prometheus::TextSerializer{}.Serialize(registry.Collect()), {}};
     response.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     respond(std::move(response));
   });

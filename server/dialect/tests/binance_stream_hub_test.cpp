@@ -25,6 +25,8 @@ class RecordingConnection final : public core::WsConnection {
     return true;
   }
   void close(std::uint16_t code, std::string) override { close_code = code; }
+  void abort_connection() override {}
+  void stop_reading() override {}
   std::string remote_address() const override { return "127.0.0.1:1"; }
 
   std::vector<json> parsed() const {

@@ -27,6 +27,8 @@ class Recorder final : public core::WsConnection {
     return true;
   }
   void close(std::uint16_t, std::string) override {}
+  void abort_connection() override {}
+  void stop_reading() override {}
   std::string remote_address() const override { return "127.0.0.1:1"; }
 
   json frame(std::size_t i) const { return json::parse(frames.at(i)); }

@@ -246,6 +246,9 @@ class Builder {
   }
 
   void on_fault(const json& data) {
+    // Rule lifecycle entries (window opened, paused, ...) have an "event"; applied faults an
+    // "effect".
+    if (!data.contains("effect")) return;
     ++report_.faults_total;
     std::string kind = text_field(data, "fault_kind");
     if (kind.empty()) kind = "unknown";

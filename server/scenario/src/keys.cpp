@@ -38,11 +38,14 @@ constexpr std::array<K, 1> kSymbolOnly = {"symbol"};
 constexpr std::array<K, 2> kLiquidity = {"symbol", "factor"};
 constexpr std::array<K, 3> kSpread = {"symbol", "factor", "bps"};
 constexpr std::array<K, 3> kSetBalance = {"account", "asset", "amount"};
-constexpr std::array<K, 9> kFault = {"name", "kind",  "params", "match", "probability",
-                                     "for",  "first", "every",  "after"};
-constexpr std::array<K, 6> kMatch = {"http", "stream", "ws_api", "symbol", "api_key", "protocol"};
+constexpr std::array<K, 10> kFault = {"name", "kind",  "params", "match", "probability",
+                                      "for",  "first", "every",  "after", "trigger"};
+constexpr std::array<K, 5> kTrigger = {"on", "match", "count", "delay", "scope"};
+constexpr std::array<K, 3> kTriggerMatch = {"symbol", "api_key", "client_order_id"};
+constexpr std::array<K, 8> kMatch = {"http",   "stream",   "event",    "ws_api",
+                                     "symbol", "api_key", "protocol", "client_order_id"};
 
-const std::array<KeySection, 25> kSections = {{
+const std::array<KeySection, 27> kSections = {{
     {"", kRoot},
     {"clock", kClock},
     {"instruments[]", kInstrument},
@@ -68,6 +71,8 @@ const std::array<KeySection, 25> kSections = {{
     {"timeline[].set_balance", kSetBalance},
     {"timeline[].fault", kFault},
     {"timeline[].fault.match", kMatch},
+    {"timeline[].fault.trigger", kTrigger},
+    {"timeline[].fault.trigger.match", kTriggerMatch},
 }};
 }  // namespace
 

@@ -227,12 +227,50 @@ class TimelineLoader {
     return ok;
   }
 
-  bool load_match(const Field& field, FaultMatch& out) {
-    auto fields = ctx_.mapping(field.value, field.pos, "timeline[].fault.match", "match");
+  bool load_trigger(const Field& field, FaultTrigger& out) {
+    auto fields = ctx_.mapping(field.value, field.pos, "timeline[].fault.trigger", "trigger");
+    if (!fields) return false;
+    out.pos = fields->pos;
+    bool ok = true;
+    if (const Field* f = ctx_.require(*fields, "on", "trigger")) {
+      static constexpr std::array<std::string_view, 3> kOn = {"order_ack", "order", "fill"};
+      auto choice = read_choice(ctx_, *f, kOn);
+      if (choice) out.on = kOn[*choice];
+      ok = ok && choice;
+    } else {
+      ok = false;
+    }
+    if (const Field* f = fields->get("match")) {
+      ok = load_match(*f, out.match, "timeline[].fault.trigger.match") && ok;
+    }
+    if (const Field* f = fields->get("count")) {
+      auto value = read_uint(ctx_, *f, 1, 1'000'000'000);
+      if (value) out.count = static_cast<std::uint32_t>(*value);
+      ok = ok && value;
+    }
+    if (const Field* f = fields->get("delay")) {
+      auto value = read_duration(ctx_, *f);
+      if (value) out.delay = *value;
+      ok = ok && value;
+    }
+    if (const Field* f = fields->get("scope")) {
+      static constexpr std::array<std::string_view, 2> kScopes = {"account", "all"};
+      auto choice = read_choice(ctx_, *f, kScopes);
+      if (choice) out.scope = kScopes[*choice];
+      ok = ok && choice;
+    }
+    return ok;
+  }
+
+  bool load_match(const Field& field, FaultMatch& out,
+                  std::string_view section = "timeline[].fault.match") {
+    auto fields = ctx_.mapping(field.value, field.pos, section, "match");
     if (!fields) return false;
     bool ok = true;
-    for (auto [key, target] : {std::pair{"http", &out.http}, std::pair{"stream", &out.stream},
-                               std::pair{"ws_api", &out.ws_api}, std::pair{"api_key", &out.api_key}}) {
+    for (auto [key, target] :
+         {std::pair{"http", &out.http}, std::pair{"stream", &out.stream},
+          std::pair{"event", &out.event}, std::pair{"ws_api", &out.ws_api},
+          std::pair{"api_key", &out.api_key}, std::pair{"client_order_id", &out.client_order_id}}) {
       if (const Field* f = fields->get(key)) {
         auto text = read_string(ctx_, *f);
         if (text) *target = *text;
@@ -339,6 +377,11 @@ class TimelineLoader {
         if (value) *target = static_cast<std::uint32_t>(*value);
         ok = ok && value;
       }
+    }
+    if (const Field* f = fields->get("trigger")) {
+      FaultTrigger trigger;
+      ok = load_trigger(*f, trigger) && ok;
+      out.trigger = std::move(trigger);
     }
     if (ok && !out.name.empty()) {
       auto [it, inserted] = fault_names_.try_emplace(out.name, fields->pos.line);

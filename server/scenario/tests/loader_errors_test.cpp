@@ -9,6 +9,7 @@ namespace mockex::scenario {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using testing::errors_of;
 using testing::with_base;
 
@@ -170,6 +171,15 @@ TEST(LoaderErrors, invalid_duration_repeats_the_parser_reason) {
 TEST(LoaderErrors, unknown_fault_kind_suggests_the_nearest_kind) {
   EXPECT_THAT(errors_of(with_base("timeline:\n  - at: 1s\n    fault: {kind: latncy}\n")),
               ElementsAre("test.yaml:15:19: unknown fault kind 'latncy'; did you mean 'latency'?"));
+}
+
+TEST(LoaderErrors, a_trigger_names_a_known_event_and_matches_orders_only) {
+  EXPECT_THAT(
+      errors_of(with_base("timeline:\n  - at: 1s\n    fault: {kind: hang, trigger: {on: cancel}}\n")),
+      ElementsAre("test.yaml:15:39: 'on' must be one of order_ack, order, fill; got 'cancel'"));
+  EXPECT_THAT(errors_of(with_base("timeline:\n  - at: 1s\n    fault: {kind: hang, trigger: "
+                                  "{on: fill, match: {http: \"GET /x\"}}}\n")),
+              ElementsAre(HasSubstr("unknown key 'http'")));
 }
 
 TEST(LoaderErrors, probability_above_one_is_impossible) {

@@ -101,6 +101,26 @@ TEST(LoaderModel, fault_keeps_kind_match_window_and_generic_params) {
   EXPECT_EQ(jitter->pos.line, 17);
 }
 
+TEST(LoaderModel, fault_trigger_and_finer_match_fields) {
+  auto s = load_ok(with_base(
+      "timeline:\n"
+      "  - at: 0s\n"
+      "    fault:\n"
+      "      kind: ws_disconnect\n"
+      "      match: {event: \"executionReport.TRADE\", client_order_id: \"x-*\"}\n"
+      "      trigger: {on: order_ack, match: {client_order_id: \"x-*\"}, count: 2, delay: 50ms,"
+      " scope: all}\n"));
+  const auto& fault = s.timeline.at(0).fault;
+  EXPECT_EQ(fault.match.event, "executionReport.TRADE");
+  EXPECT_EQ(fault.match.client_order_id, "x-*");
+  ASSERT_TRUE(fault.trigger.has_value());
+  EXPECT_EQ(fault.trigger->on, "order_ack");
+  EXPECT_EQ(fault.trigger->match.client_order_id, "x-*");
+  EXPECT_EQ(fault.trigger->count, 2u);
+  EXPECT_EQ(fault.trigger->delay, std::chrono::milliseconds(50));
+  EXPECT_EQ(fault.trigger->scope, "all");
+}
+
 TEST(LoaderModel, halt_accepts_nothing_a_symbol_or_a_mapping) {
   auto s = load_ok(with_base(
       "timeline:\n"

@@ -37,6 +37,7 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::build_ses
     std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
   if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
   if (options.report_dir.empty()) options.report_dir = files_.report_dir;
+  if (!options.fault_tally) options.fault_tally = fault_tally_;
   auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
   if (auto* error = std::get_if<std::string>(&made)) {
     return RegistryError{422, "invalid_scenario", *error};

@@ -1,5 +1,6 @@
 #include <mockex/session/session.hpp>
 
+#include <mockex/session/fault_specs.hpp>
 #include <mockex/session/venue_setup.hpp>
 
 #include "order_journal.hpp"
@@ -26,8 +27,9 @@ std::int64_t system_now_micros() {
       .count();
 }
 
-// The Rng streams of one session: the venue's (client order ids) and the market's.
+// The Rng streams of one session: the venue's (client order ids), the market's and the faults'.
 constexpr std::uint64_t venue_stream = 1;
+constexpr std::uint64_t fault_stream = 3;
 
 }  // namespace
 
@@ -66,6 +68,7 @@ std::variant<std::shared_ptr<Session>, std::string> Session::create(
 std::optional<std::string> Session::build() {
   if (player_) player_->stop();
   player_.reset();
+  faults_.reset();
   if (clock_) clock_->stop();
   double speed = options_.speed.value_or(scenario_->clock.speed.to_double());
   // A scenario that starts `now` starts again now on reset, so its times keep up with the
@@ -85,10 +88,29 @@ std::optional<std::string> Session::build() {
   hooks.on_note = [this](const std::string& text) {
     journal_.record_event(stamp(), journal::EntryKind::market, text);
   };
+  faults_ = std::make_unique<SessionFaults>(
+      root.fork(fault_stream).next_u64(), *clock_, *clock_, journal_, [this] { return stamp(); },
+      options_.fault_tally, [this](const fault::Spec& spec, const std::string& account) {
+        auto callbacks = activation_callbacks_;
+        for (auto& [token, callback] : callbacks) callback(spec, account);
+      });
+  // Checked once more here (validate and the loader do): a scenario is usable only whole.
+  if (auto errors = check_timeline_faults(*scenario_); !errors.empty()) return errors.front();
   hooks.on_fault_window = [this](const scenario::FaultSpec& fault, bool opened) {
-    journal_.record_event(stamp(), journal::EntryKind::fault,
-                          opened ? "window opened" : "window closed",
-                          {{"name", fault.name}, {"kind", fault.kind}});
+    if (!opened) {
+      if (fault.trigger) return;  // its window runs from the trigger, on the plan's clock
+      journal_.record_event(stamp(), journal::EntryKind::fault, "window closed",
+                            {{"name", fault.name}, {"kind", fault.kind}});
+      return;
+    }
+    auto spec = to_fault_spec(fault, scenario_->file);
+    if (auto* converted = std::get_if<fault::Spec>(&spec)) {
+      // The player closes the window itself; the plan's own window ends at the same instant.
+      if (auto error = faults_->add(std::move(*converted), "scenario")) {
+        journal_.record_event(stamp(), journal::EntryKind::error, "fault not added",
+                              {{"name", fault.name}, {"reason", fault::to_string(*error)}});
+      }
+    }
   };
   player_ = std::make_unique<ScenarioPlayer>(*scenario_, *venue_, *clock_, *clock_, root,
                                              std::move(hooks));
@@ -135,6 +157,7 @@ void Session::unlisten(std::uint64_t token) {
   listeners_.erase(token);
   reset_callbacks_.erase(token);
   close_callbacks_.erase(token);
+  activation_callbacks_.erase(token);
 }
 
 void Session::publish(const venue::Events& events) {
@@ -153,6 +176,12 @@ void Session::publish(const venue::Events& events) {
 std::uint64_t Session::on_reset(std::function<void()> callback) {
   auto token = next_token_++;
   reset_callbacks_.emplace(token, std::move(callback));
+  return token;
+}
+
+std::uint64_t Session::on_fault_activation(SessionFaults::Activation callback) {
+  auto token = next_token_++;
+  activation_callbacks_.emplace(token, std::move(callback));
   return token;
 }
 
@@ -187,6 +216,8 @@ void Session::close() {
   journal_.sync_sink();
   listeners_.clear();
   reset_callbacks_.clear();
+  activation_callbacks_.clear();
+  faults_.reset();
 }
 
 }  // namespace mockex::session

@@ -10,7 +10,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace mockex::transport::detail {
@@ -51,6 +53,50 @@ struct SharedState {
   TransportMetrics& metrics;
   const Limits limits;
   ConnectionRegistry registry;
+  // Injected delays waiting now, across every connection (see Limits::max_active_fault_delays).
+  std::atomic<std::size_t> active_fault_delays{0};
+};
+
+// One injected delay's place under Limits::max_active_fault_delays, held while it waits and given
+// back when this is destroyed. The SharedState must outlive it.
+class FaultDelayPermit {
+ public:
+  // A permit, or none when the cap is reached (counted as an overflow).
+  static std::optional<FaultDelayPermit> try_acquire(SharedState& state) {
+    auto active = state.active_fault_delays.load(std::memory_order_relaxed);
+    do {
+      if (active >= state.limits.max_active_fault_delays) {
+        state.metrics.fault_delay_overflowed();
+        return std::nullopt;
+      }
+    } while (!state.active_fault_delays.compare_exchange_weak(active, active + 1,
+                                                                 std::memory_order_relaxed));
+    state.metrics.fault_delay_started();
+    return FaultDelayPermit(state);
+  }
+
+  FaultDelayPermit(FaultDelayPermit&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+  FaultDelayPermit& operator=(FaultDelayPermit&& other) noexcept {
+    if (this != &other) {
+      release();
+      state_ = std::exchange(other.state_, nullptr);
+    }
+    return *this;
+  }
+  FaultDelayPermit(const FaultDelayPermit&) = delete;
+  FaultDelayPermit& operator=(const FaultDelayPermit&) = delete;
+  ~FaultDelayPermit() { release(); }
+
+ private:
+  explicit FaultDelayPermit(SharedState& state) : state_(&state) {}
+  void release() {
+    if (state_ == nullptr) return;
+    state_->active_fault_delays.fetch_sub(1, std::memory_order_relaxed);
+    state_->metrics.fault_delay_ended();
+    state_ = nullptr;
+  }
+
+  SharedState* state_;
 };
 
 }  // namespace mockex::transport::detail

@@ -12,10 +12,17 @@
 // the on_flushed callback; a Beast write that finds more than `high_water` bytes waiting
 // completes only after the round in flight has gone out.
 //
+// Reads can be stopped for good (stop_reading): the read in flight is cancelled and every later
+// one fails with operation_aborted, so Beast sees no more frames (and answers no more pings)
+// while writes go on.
+//
 // Completions never run inside the call that started them.
 
 #include <boost/asio/async_result.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -24,6 +31,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/teardown.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -73,6 +81,23 @@ class CorkedStream {
     return pending_.size() - at;
   }
 
+  // Appends a close frame (RFC 6455 §5.5.1): `code`, then as much of `reason` as fits the 125
+  // bytes a control frame may carry. For a close without Beast's handshake (see stop_reading).
+  void append_close_frame(std::uint16_t code, std::string_view reason) {
+    reason = reason.substr(0, std::min<std::size_t>(reason.size(), 123));
+    pending_.push_back('\x88');
+    pending_.push_back(static_cast<char>(2 + reason.size()));
+    pending_.push_back(static_cast<char>(code >> 8));
+    pending_.push_back(static_cast<char>(code & 0xFF));
+    pending_.append(reason);
+  }
+
+  // Cancels the read in flight, if any, and fails every later one. On the strand.
+  void stop_reading() {
+    reads_stopped_ = true;
+    read_cancel_.emit(boost::asio::cancellation_type::terminal);
+  }
+
   // Starts a round with what is pending, unless one is in flight (its end starts the next).
   void flush() {
     if (flushing_ || pending_.empty() || error_) return;
@@ -92,9 +117,19 @@ class CorkedStream {
   next_layer_type& next_layer() noexcept { return next_; }
   const next_layer_type& next_layer() const noexcept { return next_; }
 
+  // Beast reads one frame piece at a time, so at most one read is in flight: it carries the
+  // slot that stop_reading() cancels.
   template <class MutableBuffers, class Token>
   auto async_read_some(const MutableBuffers& buffers, Token&& token) {
-    return next_.async_read_some(buffers, std::forward<Token>(token));
+    return boost::asio::async_initiate<Token, void(boost::beast::error_code, std::size_t)>(
+        [this](auto handler, const MutableBuffers& into) {
+          if (reads_stopped_) {
+            return complete(std::move(handler), boost::asio::error::operation_aborted, 0);
+          }
+          next_.async_read_some(
+              into, boost::asio::bind_cancellation_slot(read_cancel_.slot(), std::move(handler)));
+        },
+        token, buffers);
   }
 
   template <class ConstBuffers, class Token>
@@ -173,6 +208,8 @@ class CorkedStream {
   std::string pending_;   // written by Beast, not yet handed to the socket
   std::string inflight_;  // the round the socket is writing
   bool flushing_ = false;
+  bool reads_stopped_ = false;
+  boost::asio::cancellation_signal read_cancel_;
   boost::beast::error_code error_;  // the first failed round: every later write fails with it
   std::optional<Blocked> blocked_;
   std::function<void(boost::beast::error_code)> flushed_;

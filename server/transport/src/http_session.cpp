@@ -4,6 +4,7 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
@@ -11,6 +12,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <exception>
 
 namespace mockex::transport::detail {
@@ -88,7 +90,8 @@ HttpSession::HttpSession(tcp::socket socket, std::shared_ptr<SharedState> state)
     : socket_(std::move(socket)),
       state_(std::move(state)),
       remote_(endpoint_string(socket_)),
-      deadline_(socket_.get_executor()) {}
+      deadline_(socket_.get_executor()),
+      pacer_(socket_.get_executor()) {}
 
 HttpSession::~HttpSession() {
   if (!closed_ && !upgraded_) close_now();
@@ -111,6 +114,11 @@ void HttpSession::drain() {
     if (self->closed_ || self->upgraded_) return;
     self->draining_ = true;
     self->read_done_ = true;
+    if (self->hanging_) {
+      // A hang never answers, so there is nothing to finish: it simply ends.
+      self->close_now();
+      return;
+    }
     self->finish_drain_if_idle();
   });
 }
@@ -140,7 +148,9 @@ void HttpSession::finish_drain_if_idle() {
 
 bool HttpSession::waiting_for_client() const {
   // A deadline runs only while the client owes us something: the next request (nothing queued)
-  // or reading our response. Waiting for a handler (an injected delay, say) is not idleness.
+  // or reading our response. Waiting for a handler, an injected delay or a slow body's next
+  // chunk is not idleness, and a hang is silence by design (never a 408).
+  if (hanging_ || pacing_) return false;
   return writing_ || (reading_ && queue_.empty());
 }
 
@@ -192,6 +202,15 @@ void HttpSession::on_read(beast::error_code ec, std::size_t bytes) {
   if (closed_) return;
   if (lingering_) {
     close_now();
+    return;
+  }
+  if (hanging_) {
+    // What the client sends now is never answered; its close (or a failure) ends the connection.
+    if (ec) {
+      close_now();
+    } else {
+      do_discard();
+    }
     return;
   }
   // Reading stopped early (a rejection is on its way): what completes now is not answered.
@@ -247,15 +266,18 @@ void HttpSession::dispatch(http::request<http::string_body>&& request) {
       enqueue(match.handler ? std::string(match.route) : "unmatched", std::move(method), keep_alive)
           .sequence;
   if (match.handler == nullptr) {
-    complete(sequence, std::move(*match.error));
+    complete(sequence, std::move(*match.error), std::chrono::steady_clock::now());
     return;
   }
   core_request.params = std::move(match.params);
   auto pending = std::make_shared<PendingResponse>(
       [self = shared_from_this(), sequence](core::HttpResponse response) {
+        // Read on the handler's thread: the hop onto this connection's strand must not lengthen
+        // an injected delay.
+        auto handed_over = std::chrono::steady_clock::now();
         net::dispatch(self->socket_.get_executor(),
-                      [self, sequence, response = std::move(response)]() mutable {
-                        self->complete(sequence, std::move(response));
+                      [self, sequence, handed_over, response = std::move(response)]() mutable {
+                        self->complete(sequence, std::move(response), handed_over);
                       });
       });
   core::Responder respond = [pending](core::HttpResponse response) {
@@ -278,7 +300,7 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
     auto sequence = enqueue(match.factory ? std::string(match.route) : "unmatched",
                             std::move(method), false)
                         .sequence;
-    complete(sequence, std::move(response));
+    complete(sequence, std::move(response), std::chrono::steady_clock::now());
   };
   if (match.factory == nullptr) {
     refuse(Router::error_response(404, "not_found",
@@ -310,7 +332,8 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
       ->start();
 }
 
-void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) {
+void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response,
+                           std::chrono::steady_clock::time_point handed_over) {
   if (closed_) return;
   Slot* slot = nullptr;
   for (auto& candidate : queue_) {
@@ -325,7 +348,34 @@ void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) 
   out.prepare_payload();
   auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - slot->received);
   state_->metrics.request_done(slot->route, slot->method, response.status, elapsed.count());
+  slot->effect = response.effect;
+  if (slot->effect.action == core::WireEffect::Action::hang) {
+    // A hung server takes no further requests; those already read stay unanswered behind it.
+    read_done_ = true;
+  }
+  if (slot->effect.delay > std::chrono::microseconds::zero()) {
+    // Over the cap the delay is skipped (and counted): the response goes out as if undelayed.
+    if (auto permit = FaultDelayPermit::try_acquire(*state_)) {
+      slot->delay_permit = std::move(permit);
+      slot->delaying = true;
+      auto& timer = slot->delay.emplace(socket_.get_executor());
+      timer.expires_at(handed_over + slot->effect.delay);
+      timer.async_wait([self = shared_from_this(), sequence](beast::error_code) {
+        self->on_delay_done(sequence);
+      });
+    }
+  }
   do_write();
+}
+
+void HttpSession::on_delay_done(std::uint64_t sequence) {
+  for (auto& slot : queue_) {
+    if (slot.sequence != sequence) continue;
+    slot.delaying = false;
+    slot.delay_permit.reset();
+    break;
+  }
+  do_write();  // no-op once closed
 }
 
 void HttpSession::reject(int status, std::string_view code, LimitKind kind,
@@ -333,13 +383,38 @@ void HttpSession::reject(int status, std::string_view code, LimitKind kind,
   state_->metrics.limit_hit(kind);
   read_done_ = true;
   auto sequence = enqueue("rejected", "other", false).sequence;
-  complete(sequence, Router::error_response(status, code, message));
+  complete(sequence, Router::error_response(status, code, message),
+           std::chrono::steady_clock::now());
 }
 
 void HttpSession::do_write() {
-  if (writing_ || closed_ || queue_.empty() || !queue_.front().response) return;
-  auto& response = *queue_.front().response;
+  if (writing_ || closed_ || hanging_ || queue_.empty() || !queue_.front().ready()) return;
+  auto& slot = queue_.front();
+  auto& response = *slot.response;
   if (draining_ && queue_.size() == 1 && !request_in_flight()) response.keep_alive(false);
+  using Action = core::WireEffect::Action;
+  switch (slot.effect.action) {
+    case Action::none:
+      break;
+    case Action::hang:
+      hang();
+      return;
+    case Action::reset:
+      reset();
+      return;
+    case Action::close_after_headers:
+    case Action::truncate:
+    case Action::slow_body:
+      // The header alone first (with the full Content-Length); the body is then cut or paced.
+      writing_ = true;
+      arm_deadline();
+      serializer_.emplace(response);
+      serializer_->split(true);
+      http::async_write_header(
+          socket_, *serializer_,
+          beast::bind_front_handler(&HttpSession::on_header_written, shared_from_this()));
+      return;
+  }
   writing_ = true;
   arm_deadline();
   http::async_write(socket_, response,
@@ -354,6 +429,127 @@ void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
     close_now();
     return;
   }
+  on_response_sent();
+}
+
+void HttpSession::hang() {
+  hanging_ = true;
+  read_done_ = true;
+  ++deadline_generation_;
+  deadline_.cancel();
+  if (draining_) {
+    close_now();
+    return;
+  }
+  // A read pending since before the hang now lands in on_read, which discards from then on.
+  if (!reading_) do_discard();
+}
+
+void HttpSession::do_discard() {
+  // Reads only to notice the client leaving; what it sends is dropped unparsed.
+  reading_ = true;
+  buffer_.consume(buffer_.size());
+  socket_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
+                                                     beast::error_code ec, std::size_t bytes) {
+    self->reading_ = false;
+    self->state_->metrics.bytes_received(bytes);
+    if (self->closed_) return;
+    if (ec) {
+      self->close_now();
+      return;
+    }
+    self->do_discard();
+  });
+}
+
+void HttpSession::reset() {
+  // SO_LINGER {on, 0}: close() sends an RST instead of a FIN, so the client's read fails with
+  // ECONNRESET.
+  beast::error_code ec;
+  socket_.set_option(net::socket_base::linger(true, 0), ec);
+  close_now();
+}
+
+void HttpSession::on_header_written(beast::error_code ec, std::size_t bytes) {
+  serializer_.reset();
+  state_->metrics.bytes_sent(bytes);
+  if (closed_ || ec) {
+    writing_ = false;
+    close_now();
+    return;
+  }
+  auto& slot = queue_.front();
+  const auto& body = slot.response->body();
+  using Action = core::WireEffect::Action;
+  if (slot.effect.action == Action::slow_body) {
+    body_sent_ = 0;
+    body_started_ = std::chrono::steady_clock::now();
+    pace_next_chunk();
+    return;
+  }
+  auto keep = slot.effect.action == Action::truncate ? std::min(slot.effect.keep_bytes, body.size())
+                                                     : std::size_t{0};
+  if (keep == 0) {
+    writing_ = false;
+    close_gracefully();
+    return;
+  }
+  net::async_write(socket_, net::buffer(body.data(), keep),
+                   [self = shared_from_this()](beast::error_code write_ec, std::size_t written) {
+                     self->writing_ = false;
+                     self->state_->metrics.bytes_sent(written);
+                     if (self->closed_) return;
+                     if (write_ec) {
+                       self->close_now();
+                     } else {
+                       self->close_gracefully();
+                     }
+                   });
+}
+
+// A slow body goes out in chunk_bytes pieces, piece i (from 0) at slow_total * (i + 1) / pieces
+// after the header: the last byte leaves slow_total after the header, and waits do not drift.
+void HttpSession::pace_next_chunk() {
+  auto& slot = queue_.front();
+  const auto& body = slot.response->body();
+  if (body_sent_ >= body.size()) {
+    writing_ = false;
+    on_response_sent();
+    return;
+  }
+  const auto chunk = std::max<std::size_t>(slot.effect.chunk_bytes, 1);
+  const auto pieces = static_cast<std::int64_t>((body.size() + chunk - 1) / chunk);
+  const auto index = static_cast<std::int64_t>(body_sent_ / chunk);
+  pacing_ = true;
+  arm_deadline();
+  pacer_.expires_at(body_started_ + slot.effect.slow_total * (index + 1) / pieces);
+  pacer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    self->pacing_ = false;
+    if (ec || self->closed_) return;
+    self->write_chunk();
+  });
+}
+
+void HttpSession::write_chunk() {
+  auto& slot = queue_.front();
+  const auto& body = slot.response->body();
+  const auto chunk = std::max<std::size_t>(slot.effect.chunk_bytes, 1);
+  const auto size = std::min(chunk, body.size() - body_sent_);
+  arm_deadline();  // the client must take each piece within the idle timeout
+  net::async_write(socket_, net::buffer(body.data() + body_sent_, size),
+                   [self = shared_from_this()](beast::error_code ec, std::size_t written) {
+                     self->state_->metrics.bytes_sent(written);
+                     if (self->closed_ || ec) {
+                       self->writing_ = false;
+                       self->close_now();
+                       return;
+                     }
+                     self->body_sent_ += written;
+                     self->pace_next_chunk();
+                   });
+}
+
+void HttpSession::on_response_sent() {
   bool keep_alive = queue_.front().response->keep_alive();
   queue_.pop_front();
   if (draining_ && keep_alive) {
@@ -410,6 +606,11 @@ void HttpSession::close_now() {
   closed_ = true;
   read_done_ = true;
   deadline_.cancel();
+  pacer_.cancel();
+  for (auto& slot : queue_) {
+    if (slot.delay) slot.delay->cancel();
+    slot.delay_permit.reset();  // the cap counts waiting delays, not dead connections
+  }
   beast::error_code ec;
   socket_.close(ec);
   state_->metrics.connection_closed();

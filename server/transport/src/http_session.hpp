@@ -9,9 +9,11 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -31,25 +33,44 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
  private:
   using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
-  // One request awaiting or holding its response; responses leave in request order.
+  // One request awaiting or holding its response; responses leave in request order, so a
+  // response waiting out an injected delay holds back the ones behind it.
   struct Slot {
     std::uint64_t sequence = 0;
     std::optional<Response> response;
+    core::WireEffect effect;  // what happens on the wire once the response is first in line
+    std::optional<boost::asio::steady_timer> delay;  // effect.delay, armed when handed over
+    std::optional<FaultDelayPermit> delay_permit;    // held while `delay` runs
+    bool delaying = false;                           // `delay` has not fired yet
     bool keep_alive = true;
     std::string route;   // metrics label
     std::string method;  // metrics label
     std::chrono::steady_clock::time_point received;
+
+    bool ready() const { return response.has_value() && !delaying; }
   };
 
   void do_read();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void dispatch(boost::beast::http::request<boost::beast::http::string_body>&& request);
   void upgrade(boost::beast::http::request<boost::beast::http::string_body>&& request);
-  void complete(std::uint64_t sequence, core::HttpResponse response);
+  // `handed_over` is when the handler produced the response: an injected delay counts from then.
+  void complete(std::uint64_t sequence, core::HttpResponse response,
+                std::chrono::steady_clock::time_point handed_over);
+  void on_delay_done(std::uint64_t sequence);
   // Answers with an error and stops reading; the connection closes after the answer.
   void reject(int status, std::string_view code, LimitKind kind, std::string_view message);
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
+  // The response first in line is out, whole: on to the next, or close.
+  void on_response_sent();
+  // The wire effects of the response first in line (see core::WireEffect).
+  void hang();
+  void reset();
+  void do_discard();
+  void on_header_written(boost::beast::error_code ec, std::size_t bytes);
+  void pace_next_chunk();
+  void write_chunk();
   void arm_deadline();
   void on_deadline(std::uint64_t generation);
   bool request_in_flight();
@@ -67,7 +88,14 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   boost::asio::steady_timer deadline_;
   std::uint64_t deadline_generation_ = 0;
-  std::deque<Slot> queue_;
+  std::deque<Slot> queue_;  // declared after state_: a slot's permit refers to it
+  // An effect response's header, written on its own (close_after_headers, truncate, slow_body).
+  std::optional<boost::beast::http::serializer<false, boost::beast::http::string_body>> serializer_;
+  boost::asio::steady_timer pacer_;  // slow_body: when the next chunk is due
+  std::chrono::steady_clock::time_point body_started_;
+  std::size_t body_sent_ = 0;
+  bool pacing_ = false;   // slow_body: waiting for the next chunk's time
+  bool hanging_ = false;  // a hang is first in line: nothing more is answered or read
   std::uint64_t next_sequence_ = 0;
   bool reading_ = false;
   bool writing_ = false;

@@ -87,6 +87,17 @@ TransportMetrics::TransportMetrics(prometheus::Registry& registry)
                   .Help("WebSocket messages sent")
                   .Register(registry)
                   .Add({})),
+      fault_delays_active_(prometheus::BuildGauge()
+                               .Name("mockex_fault_delays_active")
+                               .Help("Responses waiting out an injected delay")
+                               .Register(registry)
+                               .Add({})),
+      fault_delay_overflow_(prometheus::BuildCounter()
+                                .Name("mockex_fault_delay_overflow_total")
+                                .Help("Injected delays skipped because max_active_fault_delays "
+                                      "were already waiting (the response went out at once)")
+                                .Register(registry)
+                                .Add({})),
       instance_(next_instance()) {}
 
 void TransportMetrics::request_done(std::string_view route, std::string_view method, int status,

@@ -72,6 +72,9 @@ void WsSession::do_read() {
 void WsSession::on_read(beast::error_code ec, std::size_t bytes) {
   if (finished_) return;
   if (ec) {
+    // A read that stop_reading() cancelled (or one failing after it): writes go on, and the
+    // connection ends when one fails or it is closed.
+    if (reads_stopped_) return;
     if (ec == websocket::error::message_too_big) {
       state_->metrics.limit_hit(LimitKind::ws_message_size);
     }
@@ -83,7 +86,7 @@ void WsSession::on_read(beast::error_code ec, std::size_t bytes) {
   auto message = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
   handler_->on_message(message, ws_.got_text());
-  if (!finished_) do_read();
+  if (!finished_ && !reads_stopped_) do_read();
 }
 
 bool WsSession::send_text(std::string message) {
@@ -129,9 +132,38 @@ void WsSession::close(std::uint16_t code, std::string reason) {
 
 void WsSession::drain() { close(websocket::close_code::going_away, "server shutting down"); }
 
+void WsSession::abort_connection() {
+  net::post(ws_.get_executor(), [self = shared_from_this()] {
+    if (self->finished_) return;
+    {
+      std::lock_guard lock(self->inbox_mutex_);
+      self->inbox_.clear();
+    }
+    self->outbox_.clear();
+    // No close frame: finish() closes the TCP socket, and with it what was not yet written.
+    self->finish();
+  });
+}
+
+void WsSession::stop_reading() {
+  net::post(ws_.get_executor(), [self = shared_from_this()] {
+    if (self->finished_ || self->reads_stopped_) return;
+    self->reads_stopped_ = true;
+    // Beast's keep-alive pings and idle timeout count on frames we no longer read: a silent
+    // client must not be timed out (or pinged) because of it.
+    auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeout.handshake_timeout = websocket::stream_base::none();
+    timeout.idle_timeout = websocket::stream_base::none();
+    timeout.keep_alive_pings = false;
+    self->ws_.set_option(timeout);
+    self->ws_.next_layer().stop_reading();
+  });
+}
+
 // Moves queued messages into the write-behind buffer while it has room, as frames of our own,
 // and flushes them in one round; the round's end calls back here for the rest. Once the queue
-// is empty, a pending close goes out through Beast's close handshake.
+// is empty, a pending close goes out through Beast's close handshake (or, once reads have
+// stopped, as a close frame of our own).
 void WsSession::do_write() {
   if (!open_ || finished_ || close_sent_) return;
   auto& out = ws_.next_layer();
@@ -151,7 +183,22 @@ void WsSession::do_write() {
   }
   if (!outbox_.empty() || !pending_close_) return;
   close_sent_ = true;
+  if (reads_stopped_) {
+    close_without_handshake();
+    return;
+  }
   ws_.async_close(*pending_close_, [self = shared_from_this()](beast::error_code) {
+    self->finish();
+  });
+}
+
+void WsSession::close_without_handshake() {
+  auto& out = ws_.next_layer();
+  const auto& reason = pending_close_->reason;
+  out.append_close_frame(pending_close_->code, std::string_view(reason.data(), reason.size()));
+  out.when_flushed([self = shared_from_this()](beast::error_code) {
+    beast::error_code ec;
+    beast::get_lowest_layer(self->ws_).socket().shutdown(tcp::socket::shutdown_send, ec);
     self->finish();
   });
 }

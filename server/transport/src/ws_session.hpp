@@ -39,6 +39,8 @@ class WsSession : public Connection,
   bool send_text(std::string message) override;
   bool send_shared(std::shared_ptr<const std::string> message) override;
   void close(std::uint16_t code, std::string reason) override;
+  void abort_connection() override;
+  void stop_reading() override;
   std::string remote_address() const override { return remote_; }
 
  private:
@@ -48,6 +50,9 @@ class WsSession : public Connection,
   void take_inbox();
   void do_write();
   void drop_slow_client();
+  // Closes with a close frame of our own and no handshake: after stop_reading, the client's
+  // reply would never be read.
+  void close_without_handshake();
   void finish();
 
   using Message = std::shared_ptr<const std::string>;
@@ -67,6 +72,7 @@ class WsSession : public Connection,
   std::optional<boost::beast::websocket::close_reason> pending_close_;
   bool open_ = false;     // handshake done
   bool close_sent_ = false;
+  bool reads_stopped_ = false;  // stop_reading(): no further frame is read
 };
 
 }  // namespace mockex::transport::detail

@@ -21,10 +21,18 @@ std::optional<std::string> Venue::check_invariants() const {
     for (const auto& [id, oo] : m.open) {
       const Order& o = oo.order;
       const auto info = m.book.find(o.id);
-      if (oo.pending_stop == info.has_value()) {
+      if (oo.pending_stop && oo.deferred) {
+        return m.spec.symbol + ": order " + std::to_string(id) + " is both a stop and deferred";
+      }
+      const bool off_book = oo.pending_stop || oo.deferred;
+      if (off_book == info.has_value()) {
         return m.spec.symbol + ": order " + std::to_string(id) +
                (oo.pending_stop ? " is a pending stop but rests in the book"
+                : oo.deferred   ? " is deferred but rests in the book"
                                 : " is open but not in the book");
+      }
+      if (oo.capped) {
+        return m.spec.symbol + ": order " + std::to_string(id) + " is capped but still open";
       }
       if (info && o.orig_quote_qty.is_zero() && info->open_qty != o.orig_qty - o.executed_qty) {
         return m.spec.symbol + ": order " + std::to_string(id) + ": open quantity differs from the book's";

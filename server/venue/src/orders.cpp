@@ -1,9 +1,10 @@
-// The order lifecycle: placing (lock, NEW, book or stop list), cancelling, closing into the
-// history, and the ids the venue makes up.
+// The order lifecycle: placing (lock, NEW, book, stop list or deferred), the fill cap, cancelling,
+// closing into the history, and the ids the venue makes up.
 
 #include <array>
 #include <cassert>
 #include <string_view>
+#include <utility>
 
 #include "venue_impl.hpp"
 
@@ -52,6 +53,7 @@ core::Result<Placed> Venue::Impl::place(Market& m, AccountState& acc, const Plac
   o.orig_quote_qty = c.quote_qty;
   o.time = now_;
   o.update_time = now_;
+  oo.fill_cap = c.max_fill_qty;
   oo.lock_asset = prepared->lock_asset;
   lock(acc, oo, prepared->lock);
   AccountSymbol& mine = acc.symbols[m.id.value];
@@ -66,9 +68,11 @@ core::Result<Placed> Venue::Impl::place(Market& m, AccountState& acc, const Plac
     emit_update(ExecType::new_order, oo);
     add_stop(m, oo);
   } else {
+    // A deferred order looks working to the client: the fault delays matching, not acceptance.
     o.working_time = now_;
     emit_update(ExecType::new_order, oo);
-    const core::Status status = submit_to_book(m, oo, c.type);
+    oo.deferred = c.defer_matching;
+    const core::Status status = oo.deferred ? core::Status{} : submit_to_book(m, oo, c.type);
     if (!status) {
       // Validation covers what the book checks, so this is not expected; undo everything.
       release(acc, oo, oo.locked);
@@ -87,15 +91,17 @@ core::Result<Placed> Venue::Impl::place(Market& m, AccountState& acc, const Plac
   taker_fills_ = nullptr;
   taker_id_ = 0;
 
-  const auto open = m.open.find(id.value());
-  if (open != m.open.end()) {
-    placed.order = open->second.order;
-  } else {
-    const Order* closed = find_closed(acc, m.id, id);
-    assert(closed != nullptr && "a closed order is in the history");
-    placed.order = *closed;
-  }
+  placed.order = latest(m, acc, id);
   return placed;
+}
+
+const Order& Venue::Impl::latest(const Market& m, const AccountState& acc,
+                                 core::OrderId id) const {
+  const auto open = m.open.find(id.value());
+  if (open != m.open.end()) return open->second.order;
+  const Order* closed = find_closed(acc, m.id, id);
+  assert(closed != nullptr && "a closed order is in the history");
+  return *closed;
 }
 
 core::Status Venue::Impl::submit_to_book(Market& m, OpenOrder& oo, OrderType book_type) {
@@ -110,11 +116,40 @@ core::Status Venue::Impl::submit_to_book(Market& m, OpenOrder& oo, OrderType boo
   order.qty = o.orig_qty - o.executed_qty;
   order.quote_qty = o.orig_quote_qty;
   order.stp = o.stp;
+
+  // The fill cap holds for this first meeting with the book only. All or nothing stays all or
+  // nothing (FOK), and a LIMIT_MAKER never takes.
+  const std::optional<core::Qty> cap = std::exchange(oo.fill_cap, std::nullopt);
+  const bool fok = book::has_limit_price(book_type) && o.tif == TimeInForce::fok;
+  const bool capped = cap && book_type != OrderType::limit_maker && !fok &&
+                      executes_more_than(m, order, *cap);
+  if (capped) {
+    if (cap->is_zero()) {
+      expire_order(m, oo, ExpiryReason::insufficient_liquidity);
+      return {};
+    }
+    // The book sees only the part that may execute, which it executes completely since more
+    // was available; process_book_events then expires the venue's order instead of filling it.
+    order.qty = *cap;
+    order.quote_qty = {};
+    if (book::has_limit_price(book_type)) order.tif = TimeInForce::ioc;
+  }
   book_events_.clear();
   const core::Status status = m.book.submit(order, book_events_);
   if (!status) return status;
+  oo.capped = capped;
   process_book_events(m);
   return {};
+}
+
+void Venue::Impl::expire_order(Market& m, OpenOrder& oo, ExpiryReason reason) {
+  Order& o = oo.order;
+  o.status = OrderStatus::expired;
+  o.expiry_reason = reason;
+  o.update_time = now_;
+  if (is_quote_market(o)) o.orig_qty = o.executed_qty;
+  emit_update(ExecType::expired, oo);
+  close_order(m, oo);
 }
 
 void Venue::Impl::close_order(Market& m, OpenOrder& oo) {
@@ -163,7 +198,7 @@ core::Result<Canceled> Venue::Impl::cancel(Market& m, AccountState& acc, const C
   const core::OrderId id = oo->order.id;
   cancel_client_id_ =
       c.new_client_order_id.empty() ? fresh_client_order_id(acc) : c.new_client_order_id;
-  if (oo->pending_stop) {
+  if (oo->pending_stop || oo->deferred) {  // in no book: the venue closes it itself
     oo->order.status = OrderStatus::canceled;
     oo->order.update_time = now_;
     emit_update(ExecType::canceled, *oo, {}, cancel_client_id_);

@@ -215,9 +215,10 @@ void Venue::Impl::process_book_events(Market& m) {
       if (trade->taker_owner.is_valid()) {
         OpenOrder& taker = m.open.at(trade->taker.value());
         const Order& o = taker.order;
-        const bool completes = is_quote_market(o)
-                                   ? done_filled_next(events, i, o.id)
-                                   : o.executed_qty + trade->qty == o.orig_qty;
+        // A capped order had more to execute than the book was given: it never completes.
+        const bool completes = !taker.capped && (is_quote_market(o)
+                                                     ? done_filled_next(events, i, o.id)
+                                                     : o.executed_qty + trade->qty == o.orig_qty);
         apply_fill(m, taker, trade->price, trade->qty, false, id, quote, completes);
       } else {
         settle_market_side(m, book::opposite(trade->maker_side), trade->qty, quote);
@@ -236,7 +237,13 @@ void Venue::Impl::process_book_events(Market& m) {
       OpenOrder& oo = m.open.at(done->order.value());
       Order& o = oo.order;
       o.update_time = now_;
-      switch (done->reason) {
+      book::DoneReason reason = done->reason;
+      if (oo.capped && reason != book::DoneReason::expired_in_match) {
+        // The book was given only the capped part: the rest of the order expires as if the book
+        // had run out of liquidity.
+        reason = book::DoneReason::expired_no_liquidity;
+      }
+      switch (reason) {
         case book::DoneReason::filled:
           // The last fill already reported FILLED.
           o.status = OrderStatus::filled;
@@ -249,7 +256,7 @@ void Venue::Impl::process_book_events(Market& m) {
         case book::DoneReason::expired_fok:
         case book::DoneReason::expired_no_liquidity:
           o.status = OrderStatus::expired;
-          o.expiry_reason = expiry_of(done->reason);
+          o.expiry_reason = expiry_of(reason);
           if (is_quote_market(o)) o.orig_qty = o.executed_qty;
           emit_update(ExecType::expired, oo);
           break;

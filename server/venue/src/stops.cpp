@@ -64,19 +64,14 @@ void Venue::Impl::run_stops(Market& m) {
       const bool affordable =
           bound && (*bound <= oo.locked || acc.balances[m.quote.value].free >= *bound - oo.locked);
       if (!affordable) {
-        o.status = OrderStatus::expired;
-        o.expiry_reason = ExpiryReason::insufficient_balance;
-        emit_update(ExecType::expired, oo);
-        close_order(m, oo);
+        expire_order(m, oo, ExpiryReason::insufficient_balance);
         continue;
       }
       if (*bound > oo.locked) lock(acc, oo, *bound - oo.locked);
     }
     if (!submit_to_book(m, oo, to_market ? OrderType::market : OrderType::limit)) {
       // Only a full book refuses a validated order.
-      o.status = OrderStatus::expired;
-      emit_update(ExecType::expired, oo);
-      close_order(m, oo);
+      expire_order(m, oo, ExpiryReason::none);
     }
   }
 }

@@ -185,6 +185,7 @@ core::Result<Prepared> Venue::Impl::validate(const Market& m, const AccountState
     return ErrorCode::book_invalid_stop_price;
   }
   if (c.qty.units() < 0 || c.quote_qty.units() < 0) return ErrorCode::book_invalid_quantity;
+  if (c.max_fill_qty && c.max_fill_qty->units() < 0) return ErrorCode::book_invalid_quantity;
   if (c.type == OrderType::market) {
     if (c.qty.is_zero() == c.quote_qty.is_zero()) return ErrorCode::book_invalid_quantity;
   } else {

@@ -262,6 +262,19 @@ CancelReplaced Venue::cancel_replace(const CancelReplace& command, core::Timesta
   return result;
 }
 
+// --- fault hooks ---
+
+core::Result<Placed> Venue::release_deferred(std::string_view symbol, core::OrderId id,
+                                             core::Timestamp now, Events& out) {
+  Impl& v = *impl_;
+  Market* m = v.market(symbol);
+  if (m == nullptr) return core::ErrorCode::venue_unknown_symbol;
+  v.begin(now, out);
+  auto released = v.release_deferred_impl(*m, id);
+  v.end();
+  return released;
+}
+
 // --- admin ---
 
 core::Status Venue::set_balance(core::AccountId account, std::string_view asset, core::Amount free,

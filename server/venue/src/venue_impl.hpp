@@ -28,6 +28,12 @@ struct OpenOrder {
   core::Amount locked;        // always equal to what this order moved from free to locked
   bool pending_stop = false;  // a stop the venue holds until its price trades
   std::uint64_t stop_seq = 0; // trigger priority: older first
+  bool deferred = false;      // placed with defer_matching, not yet released to the book
+  // max_fill_qty, until the order first meets the book (then it is spent either way).
+  std::optional<core::Qty> fill_cap;
+  // The book holds only the capped part of this order: when the book is done with it, the
+  // order expires (it never completes as FILLED).
+  bool capped = false;
 };
 
 // What an account has on one symbol.
@@ -118,11 +124,23 @@ class Venue::Impl {
   OpenOrder* find_open(Market& m, const AccountState& acc, core::OrderId id,
                        const ClientOrderId& client_order_id);
   ClientOrderId fresh_client_order_id(const AccountState& acc);
-  // Submits an open order to the book as `type` and handles what follows.
+  // Submits an open order to the book as `type` and handles what follows (its fill cap
+  // included). An error leaves the order open and unsubmitted.
   core::Status submit_to_book(Market& m, OpenOrder& oo, OrderType book_type);
+  // Expires an open order that never reached the book (or is done with it) and closes it.
+  void expire_order(Market& m, OpenOrder& oo, ExpiryReason reason);
+
+  // --- fault hooks (deferred.cpp, fill_cap.cpp) ---
+  core::Result<Placed> release_deferred_impl(Market& m, core::OrderId id);
+  // Whether `order`, submitted to the book as it stands, would execute more than `cap`
+  // (base quantity), following the book's matching: price-time priority, self-trade
+  // prevention, a quote budget spent in whole steps.
+  bool executes_more_than(const Market& m, const book::NewOrder& order, core::Qty cap) const;
   // Ends an open order: releases its lock, moves it to the history. `oo` is gone afterwards.
   void close_order(Market& m, OpenOrder& oo);
   const Order* find_closed(const AccountState& acc, SymbolId symbol, core::OrderId id) const;
+  // An order placed or released in this command, open or already in the history.
+  const Order& latest(const Market& m, const AccountState& acc, core::OrderId id) const;
 
   // --- settlement (settlement.cpp) ---
   void process_book_events(Market& m);

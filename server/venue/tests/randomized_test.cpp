@@ -2,7 +2,8 @@
 // levels and trades, deposits) through one venue. After every step: the book's invariants hold,
 // no balance is negative, locks equal what open orders hold, every asset is conserved exactly
 // across accounts, fees and the market ledger, rejected commands report nothing, and depth
-// update ids stay consecutive.
+// update ids stay consecutive. The fault variant also defers and caps orders (defer_matching,
+// max_fill_qty) and releases deferred ones at random; a refused release reports nothing.
 
 #include <gtest/gtest.h>
 
@@ -18,8 +19,9 @@ using test_support::Harness;
 
 class RandomRun {
  public:
-  RandomRun(std::uint64_t seed, FillModel model)
-      : h_(spec(model), seed), rng_(core::Rng{seed}.fork(99)) {
+  // Without faults the stream draws exactly what it always drew.
+  RandomRun(std::uint64_t seed, FillModel model, bool faults = false)
+      : h_(spec(model), seed), rng_(core::Rng{seed}.fork(99)), faults_(faults) {
     for (std::uint64_t account = 1; account <= 3; ++account) {
       h_.fund(account, "BTC", "20");
       h_.fund(account, "USDT", "3000");
@@ -34,13 +36,30 @@ class RandomRun {
   void step(int index) {
     h_.now += std::chrono::milliseconds{static_cast<std::int64_t>(rng_.below(50))};
     mid_ = std::clamp<std::int64_t>(mid_ + rng_.uniform_int(-20, 20), 5000, 20000);
+    if (faults_ && !deferred_.empty() && rng_.bernoulli(0.2)) {
+      const std::size_t pick = rng_.below(deferred_.size());
+      const core::OrderId id = deferred_[pick];
+      deferred_.erase(deferred_.begin() + static_cast<std::ptrdiff_t>(pick));
+      const std::size_t before = h_.events.size();
+      if (h_.venue.release_deferred("BTCUSDT", id, h_.now, h_.events)) {
+        ++releases_;
+      } else {
+        EXPECT_EQ(h_.events.size(), before) << "a refused release reports nothing";
+      }
+      check("step " + std::to_string(index) + " (release)");
+      return;
+    }
     const std::uint64_t dice = rng_.below(100);
     std::string what;
     if (dice < 40) {
       what = "place";
       const std::size_t before = h_.events.size();
-      if (!h_.place(random_order())) {
+      const PlaceOrder command = random_order();
+      const auto placed = h_.place(command);
+      if (!placed) {
         EXPECT_EQ(h_.events.size(), before) << "a rejected order reports nothing";
+      } else if (command.defer_matching) {
+        deferred_.push_back(placed->order.id);
       }
     } else if (dice < 55) {
       what = "cancel";
@@ -63,7 +82,8 @@ class RandomRun {
       command.place = random_order();
       command.mode = rng_.bernoulli(0.5) ? CancelReplaceMode::allow_failure
                                          : CancelReplaceMode::stop_on_failure;
-      (void)h_.venue.cancel_replace(command, h_.now, h_.events);
+      const CancelReplaced result = h_.venue.cancel_replace(command, h_.now, h_.events);
+      if (result.placed && command.place.defer_matching) deferred_.push_back(result.placed->order.id);
     } else if (dice < 78) {
       what = "set level";
       const Side side = rng_.bernoulli(0.5) ? Side::buy : Side::sell;
@@ -99,6 +119,8 @@ class RandomRun {
   }
 
   std::size_t trades() const { return trades_; }
+  std::size_t releases() const { return releases_; }
+  std::size_t capped_limits() const { return capped_limits_; }
 
  private:
   static InstrumentSpec spec(FillModel model) {
@@ -131,6 +153,10 @@ class RandomRun {
     }
     c.stp = static_cast<StpMode>(rng_.below(4));
     if (rng_.bernoulli(0.1)) c.client_order_id = ClientOrderId{"dup"};
+    if (faults_) {
+      c.defer_matching = rng_.bernoulli(0.3);
+      if (rng_.bernoulli(0.4)) c.max_fill_qty = core::Qty{rng_.uniform_int(0, 300) * 1000};
+    }
     return c;
   }
 
@@ -141,6 +167,12 @@ class RandomRun {
         last_update_id_ = depth->update_id;
       } else if (std::holds_alternative<PublicTrade>(event)) {
         ++trades_;
+      } else if (const auto* update = std::get_if<OrderUpdate>(&event)) {
+        // Only a cap expires a LIMIT for want of liquidity.
+        if (update->exec == ExecType::expired && update->order.type == OrderType::limit &&
+            update->order.expiry_reason == ExpiryReason::insufficient_liquidity) {
+          ++capped_limits_;
+        }
       }
     }
     h_.events.clear();
@@ -152,6 +184,10 @@ class RandomRun {
   std::int64_t mid_ = 10000;  // 100.00
   std::uint64_t last_update_id_ = 0;
   std::size_t trades_ = 0;
+  std::size_t releases_ = 0;
+  std::size_t capped_limits_ = 0;
+  bool faults_ = false;
+  std::vector<core::OrderId> deferred_;  // placed deferred; maybe cancelled or released since
 };
 
 class VenueRandomized : public ::testing::TestWithParam<std::uint64_t> {};
@@ -164,6 +200,18 @@ TEST_P(VenueRandomized, invariants_balances_and_conservation_hold_after_every_st
     if (::testing::Test::HasFatalFailure()) return;
   }
   EXPECT_GT(run.trades(), 500U) << "the stream should trade a lot";
+}
+
+TEST_P(VenueRandomized, with_deferred_and_capped_orders_the_invariants_still_hold) {
+  const std::uint64_t seed = GetParam();
+  RandomRun run{seed, seed % 2 == 0 ? FillModel::queue : FillModel::optimistic, true};
+  for (int i = 0; i < 4000; ++i) {
+    run.step(i);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+  EXPECT_GT(run.trades(), 500U) << "the stream should trade a lot";
+  EXPECT_GT(run.releases(), 100U) << "deferred orders should be released often";
+  EXPECT_GT(run.capped_limits(), 5U) << "caps should cut some crossing LIMIT orders short";
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, VenueRandomized, ::testing::Values(1, 2, 3, 4, 5, 6));

@@ -45,6 +45,8 @@ class OrderBuilder {
   OrderBuilder& fok() { order_.tif = TimeInForce::fok; return *this; }
   OrderBuilder& stp(StpMode mode) { order_.stp = mode; return *this; }
   OrderBuilder& client(std::string_view id) { order_.client_order_id = ClientOrderId{id}; return *this; }
+  OrderBuilder& deferred() { order_.defer_matching = true; return *this; }
+  OrderBuilder& max_fill(std::string_view text) { order_.max_fill_qty = test_support::qty(text); return *this; }
   OrderBuilder& symbol(std::string_view name) { order_.symbol = std::string{name}; return *this; }
   operator const PlaceOrder&() const { return order_; }  // NOLINT(google-explicit-constructor)
   const PlaceOrder& get() const { return order_; }

@@ -2,6 +2,8 @@
 
 #include "stream_hub.hpp"
 
+#include <mockex/fault/behavior.hpp>
+
 namespace mockex::dialect::binance {
 namespace {
 
@@ -22,9 +24,33 @@ BinanceState::BinanceState(session::Session& session)
     : limiter(limits_of(session.scenario())),
       key_rng(core::Rng(session.scenario().seed).fork(0x4c4b)),
       streams(std::make_unique<StreamHub>(session)),
-      user_data(std::make_unique<UserDataHub>(session, listen_keys)) {}
+      user_data(std::make_unique<UserDataHub>(session, listen_keys)),
+      session_(session) {
+  activation_token_ = session.on_fault_activation(
+      [this](const fault::Spec& spec, const std::string& account) { on_activation(spec, account); });
+}
 
-BinanceState::~BinanceState() = default;
+BinanceState::~BinanceState() { session_.unlisten(activation_token_); }
+
+void BinanceState::on_activation(const fault::Spec& spec, const std::string& account) {
+  if (spec.kind != fault::Kind::ws_disconnect) return;
+  auto behavior = fault::compile(spec.kind, spec.params);
+  auto* compiled = std::get_if<std::unique_ptr<fault::Behavior>>(&behavior);
+  if (compiled == nullptr) return;
+  core::Rng unused(0);  // ws_disconnect decides without randomness
+  auto effect = (*compiled)->decide(fault::Point{}, unused);
+  const auto* how = std::get_if<fault::WsDisconnect>(&effect);
+  if (how == nullptr) return;
+  auto api_key = spec.match.api_key.empty() ? account : spec.match.api_key;
+  std::vector<std::uint64_t> ended;
+  if (!api_key.empty() || spec.match.stream.empty()) ended = user_data->disconnect(api_key, *how);
+  if (api_key.empty()) {
+    for (auto id : streams->disconnect(spec.match.stream, *how)) ended.push_back(id);
+  }
+  for (auto id : ended) {
+    session_.faults().record({{spec.name, spec.kind, *how}}, "ws " + std::to_string(id));
+  }
+}
 
 BinanceState& binance_state(session::Session& session) {
   return session.dialect_state<BinanceState>(

@@ -32,6 +32,17 @@ struct BinanceState {
   std::unique_ptr<StreamHub> streams;
   std::unique_ptr<UserDataHub> user_data;
   std::uint64_t next_connection = 1;  // WebSocket connection ids, per session
+
+  // A stale fault's frozen REST market data: the first answer to each path and query while the
+  // fault holds, served again until it lets go.
+  std::map<std::string, core::HttpResponse, std::less<>> stale_answers;
+
+ private:
+  // A ws_disconnect rule whose window opens ends the matching open connections at once.
+  void on_activation(const fault::Spec& spec, const std::string& account);
+
+  session::Session& session_;
+  std::uint64_t activation_token_ = 0;
 };
 
 // The session's Binance state, made on first use.

@@ -109,7 +109,8 @@ core::HttpResponse to_response(const ApiError& error) {
   }
   core::HttpResponse response{
       error.http_status, error.headers,
-      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      {}};
   response.set_header("Content-Type", std::string(json_content_type));
   return response;
 }

@@ -61,6 +61,13 @@ std::optional<std::string_view> Params::get(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string_view> Params::peek(std::string_view name) const {
+  for (const auto& entry : entries_) {
+    if (entry.name == name) return entry.value;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> Params::non_empty(std::string_view name) const {
   auto value = get(name);
   if (value && value->empty()) return std::nullopt;

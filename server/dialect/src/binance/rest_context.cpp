@@ -1,5 +1,8 @@
 #include "rest_context.hpp"
 
+#include "fault_replies.hpp"
+#include "rest_faults.hpp"
+
 #include <mockex/core/decimal.hpp>
 
 #include <mockex/dialect/binance/signature.hpp>
@@ -16,7 +19,7 @@ namespace {
 
 core::HttpResponse json_response(int status, const nlohmann::json& body) {
   core::HttpResponse response{
-      status, {}, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+      status, {}, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
   response.set_header("Content-Type", std::string(json_content_type));
   return response;
 }
@@ -42,10 +45,12 @@ std::string client_ip(const core::HttpRequest& request) {
 }
 
 // The key and signature checks of spec §3.3 and §3.4, in Binance's order. Timing is checked
-// against the wall clock: clients sign with their own clock, whatever the session's scenario time.
+// against the wall clock (moved by a clock_skew fault): clients sign with their own clock,
+// whatever the session's scenario time.
 std::variant<core::AccountId, ApiError> authenticate(session::Session& session,
                                                      const core::HttpRequest& request,
-                                                     const Params& params, Security security) {
+                                                     const Params& params, Security security,
+                                                     std::int64_t skew_ms) {
   auto key = request.header("X-MBX-APIKEY");
   if (!key || key->empty()) return make_error(Error::api_key_format);
   auto account = session.venue().find_account(*key);
@@ -55,7 +60,7 @@ std::variant<core::AccountId, ApiError> authenticate(session::Session& session,
     auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-    if (auto error = check_timing(params, wall_ms)) return *error;
+    if (auto error = check_timing(params, wall_ms + skew_ms)) return *error;
     auto signed_ = signed_payload(request.query, request.body);
     if (!signed_.signature || !signature_matches(*secret, signed_.payload, *signed_.signature)) {
       return make_error(Error::bad_signature);
@@ -93,9 +98,19 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       session->journal().record_http_request(
           session->stamp(), {request.method, request.path, request.query, request.remote_address,
                              api_key, {}, request.body});
-      // Every answer is journaled as it leaves the handler.
-      respond = [session, &request, api_key, started,
+      auto unjournaled = respond;  // for answers that never reach the client
+      RestFaults faults;
+      if (session->faults().watches(fault::Stage::http_request)) {
+        faults = decide_rest_faults(*session, request, std::get_if<Params>(&parsed), api_key);
+        if (faults.instead && faults.instead->effect.action != core::WireEffect::Action::none) {
+          respond(std::move(*faults.instead));  // a hang or a reset: nothing is answered
+          return;
+        }
+      }
+      // Every answer is journaled as it leaves the handler, faults applied.
+      respond = [session, &request, api_key, started, faults,
                  respond = std::move(respond)](core::HttpResponse response) {
+        faults.apply(response);
         auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
         session->journal().record_http_response(
@@ -104,15 +119,36 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
                                response.body});
         respond(std::move(response));
       };
+      if (faults.instead) {
+        respond(std::move(*faults.instead));
+        return;
+      }
       auto& state = binance_state(*session);
+      if (stale_market_data(*session, request, std::get_if<Params>(&parsed))) {
+        auto key = request.target.substr(request.path.size() - venue_path(request).size());
+        if (auto frozen = state.stale_answers.find(key); frozen != state.stale_answers.end()) {
+          respond(frozen->second);
+          return;
+        }
+        respond = [&state, key, respond = std::move(respond)](core::HttpResponse response) {
+          state.stale_answers.emplace(key, response);
+          respond(std::move(response));
+        };
+      } else if (!state.stale_answers.empty() &&
+                 !session->faults().watches(fault::Stage::market_data)) {
+        state.stale_answers.clear();  // the last stale fault is over
+      }
       if (auto* error = std::get_if<ApiError>(&parsed)) {
         respond(to_response(*error));
         return;
       }
       const auto& params = std::get<Params>(parsed);
+      // A clock_skew fault moves the server's time: serverTime and the timestamp check.
+      auto skew_ms = clock_skew_ms(*session, request, api_key);
+      now_ms += skew_ms;
       core::AccountId account;
       if (security != Security::none) {
-        auto authenticated = authenticate(*session, request, params, security);
+        auto authenticated = authenticate(*session, request, params, security, skew_ms);
         if (auto* error = std::get_if<ApiError>(&authenticated)) {
           respond(to_response(*error));
           return;
@@ -125,8 +161,17 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
         return;
       }
       core::HeaderList extra_headers;
-      RestCall call{*session, state, request, params, now_ms, account, extra_headers};
+      RestCall call{*session, state, request, params, now_ms, account, extra_headers, std::nullopt};
       auto result = body(call);
+      if (call.ack_lost) {
+        // The order is placed; its acknowledgement is what gets lost.
+        using Action = core::WireEffect::Action;
+        switch (*call.ack_lost) {
+          case fault::AckLostMode::drop: return unjournaled(silent_response(Action::reset));
+          case fault::AckLostMode::hang: return unjournaled(silent_response(Action::hang));
+          case fault::AckLostMode::error: result = ack_lost_error(); break;
+        }
+      }
       if (std::holds_alternative<nlohmann::json>(result)) {
         if (auto unread = unread_parameters(call)) result = *unread;
       }

@@ -7,12 +7,14 @@
 #include <mockex/dialect/binance/errors.hpp>
 #include <mockex/dialect/binance/params.hpp>
 #include <mockex/dialect/binance/rate_limits.hpp>
+#include <mockex/fault/effect.hpp>
 #include <mockex/session/registry.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -27,6 +29,8 @@ struct RestCall {
   std::int64_t now_ms;
   core::AccountId account;       // the API key's account (keyed endpoints), else invalid
   core::HeaderList& headers;     // extra response headers (order counts)
+  // Set by an ack_lost fault once the order is placed: how its answer is lost.
+  std::optional<fault::AckLostMode> ack_lost = std::nullopt;
 };
 
 // Binance's security types (spec §3.1).

@@ -2,6 +2,8 @@
 
 #include "trading_calls.hpp"
 
+#include "order_faults.hpp"
+
 #include <mockex/core/decimal.hpp>
 
 #include <optional>
@@ -329,6 +331,11 @@ RestResult place_order(RestCall& call) {
   if (auto unread = unread_parameters(call)) return *unread;
   auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
   if (counted.refusal) return *counted.refusal;
+  auto faults = new_order_faults(call, order);
+  if (faults.rejection) {
+    journal_order(call, journal::OrderEvent::rejected, nullptr, order, &*faults.rejection);
+    return *faults.rejection;
+  }
   venue::Events events;
   auto placed = call.session.venue().place_order(order, call.session.clock().now(), events);
   call.session.publish(events);
@@ -338,6 +345,7 @@ RestResult place_order(RestCall& call) {
     return error;
   }
   journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
+  order_acked(call, order, placed->order, faults);
   for (auto& header : counted.headers) call.headers.push_back(std::move(header));
   return placed_json(call.session.venue(), *placed, std::get<Shape>(shape));
 }
@@ -351,6 +359,10 @@ RestResult cancel_order(RestCall& call) {
                                std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference),
                                "newClientOrderId");
   if (auto unread = unread_parameters(call)) return *unread;
+  if (auto refusal = cancel_faults(call, cancel.symbol, cancel.orig_client_order_id.view())) {
+    journal_cancel_refused(call, cancel, *refusal);
+    return *refusal;
+  }
   venue::Events events;
   auto canceled = call.session.venue().cancel_order(cancel, call.session.clock().now(), events);
   call.session.publish(events);

@@ -1,5 +1,6 @@
 #include "stream_hub.hpp"
 
+#include <mockex/fault/glob.hpp>
 #include <mockex/marketdata/interval.hpp>
 
 #include <algorithm>
@@ -8,6 +9,25 @@ namespace mockex::dialect::binance {
 namespace {
 
 using Kind = StreamSpec::Kind;
+
+// The "e" of a stream's events, as a fault's match.event sees it.
+std::string_view event_type(StreamSpec::Kind kind) {
+  switch (kind) {
+    case Kind::trade: return "trade";
+    case Kind::agg_trade: return "aggTrade";
+    case Kind::kline: return "kline";
+    case Kind::mini_ticker:
+    case Kind::all_mini_tickers: return "24hrMiniTicker";
+    case Kind::ticker: return "24hrTicker";
+    case Kind::window_ticker:
+    case Kind::all_window_tickers: return "windowTicker";
+    case Kind::book_ticker: return "bookTicker";
+    case Kind::avg_price: return "avgPrice";
+    case Kind::partial_depth: return "depth";
+    case Kind::diff_depth: return "depthUpdate";
+  }
+  return "";
+}
 
 constexpr std::int64_t tick_ms = 100;
 
@@ -46,7 +66,7 @@ StreamHub::StreamHub(session::Session& session) : session_(session) {
 
 void StreamHub::add_client(ClientId id, std::shared_ptr<core::WsConnection> connection,
                            bool combined) {
-  clients_[id] = Client{std::move(connection), combined, {}};
+  clients_[id] = Client{std::move(connection), combined, {}, {}};
 }
 
 void StreamHub::remove_client(ClientId id) {
@@ -113,6 +133,21 @@ void StreamHub::send_to(ClientId id, std::string_view stream, const std::string&
                                                                : payload);
 }
 
+std::vector<StreamHub::ClientId> StreamHub::disconnect(std::string_view stream_glob,
+                                                       const fault::WsDisconnect& how) {
+  std::vector<ClientId> ended;
+  for (const auto& [id, client] : clients_) {
+    bool matches = stream_glob.empty() ||
+                   std::any_of(client.streams.begin(), client.streams.end(), [&](const auto& name) {
+                     return fault::glob_match(stream_glob, name);
+                   });
+    if (!matches) continue;
+    end_connection(*client.connection, how);
+    ended.push_back(id);
+  }
+  return ended;
+}
+
 void StreamHub::close_all(std::uint16_t code, const std::string& reason) {
   auto shutdown = server_shutdown_payload(session_.clock().now().millis());
   for (auto& [id, client] : clients_) {
@@ -129,21 +164,36 @@ void StreamHub::deliver(const Stream& stream, const std::string& payload) {
   // Rendered once, shared by every connection.
   std::shared_ptr<const std::string> plain;
   std::shared_ptr<const std::string> wrapped;
+  const auto name = stream.spec.name();
+  if (session_.faults().watches(fault::Stage::market_data)) {
+    // A stale fault freezes the stream: nothing goes out while the market moves on.
+    auto frozen = ws_out_point(name, {}, stream.spec.symbol);
+    frozen.stage = fault::Stage::market_data;
+    if (session_.faults().first<fault::Stale>(frozen, "stream " + name)) return;
+  }
+  bool faulty = session_.faults().watches(fault::Stage::ws_out);
+  auto point = ws_out_point(name, event_type(stream.spec.kind), stream.spec.symbol);
   for (auto id : stream.clients) {
     auto client = clients_.find(id);
     if (client == clients_.end()) continue;
     auto& frame = client->second.combined ? wrapped : plain;
     if (!frame) {
       frame = std::make_shared<const std::string>(
-          client->second.combined ? combined_frame(stream.spec.name(), payload) : payload);
+          client->second.combined ? combined_frame(name, payload) : payload);
     }
-    client->second.connection->send_shared(frame);
+    auto& faults = client->second.faults;
+    if (faulty || faults.held || !faults.gap_left.empty()) {
+      send_with_faults(session_, client->second.connection, faults, point, frame,
+                       "ws " + std::to_string(id) + " " + name);
+    } else {
+      client->second.connection->send_shared(frame);
+    }
   }
   messages_sent_ += stream.clients.size();
   session_.journal().record_ws_message(
       session_.stamp(), {.direction = journal::WsDirection::out,
                          .recipients = stream.clients.size(),
-                         .stream = stream.spec.name(),
+                         .stream = name,
                          .text = payload});
 }
 

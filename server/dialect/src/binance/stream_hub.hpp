@@ -16,6 +16,7 @@
 // On the session's strand.
 
 #include "stream_feeds.hpp"
+#include "ws_out_faults.hpp"
 
 #include <mockex/core/http.hpp>
 #include <mockex/dialect/binance/streams.hpp>
@@ -56,6 +57,9 @@ class StreamHub {
   // Sends a payload that belongs to one client only (user data on a listen-key socket), wrapped
   // as stream `stream` when the client is combined.
   void send_to(ClientId id, std::string_view stream, const std::string& payload);
+  // Ends the connections subscribed to a stream that matches `stream_glob` (all when empty)
+  // as `how` says (a ws_disconnect fault whose window opened). Returns their ids.
+  std::vector<ClientId> disconnect(std::string_view stream_glob, const fault::WsDisconnect& how);
   // Ends every connection with `code`, after a serverShutdown event (session reset or close).
   void close_all(std::uint16_t code, const std::string& reason);
 
@@ -68,6 +72,7 @@ class StreamHub {
     std::shared_ptr<core::WsConnection> connection;
     bool combined = false;
     std::vector<std::string> streams;  // subscription order
+    WsOutState faults;
   };
   struct Stream {
     StreamSpec spec;

@@ -9,6 +9,11 @@
 namespace mockex::dialect::binance {
 namespace {
 
+fault::Point user_point(std::string_view stream, std::string_view event) {
+  auto point = ws_out_point(stream, event, {});
+  return point;
+}
+
 // The account an event belongs to; none for the market's events.
 std::optional<core::AccountId> account_of(const venue::Event& event) {
   if (const auto* update = std::get_if<venue::OrderUpdate>(&event)) return update->order.account;
@@ -113,22 +118,35 @@ void UserDataHub::on_events(const venue::Events& events) {
                                [&](const auto& s) { return s.account == *account; });
     if (!watched) continue;
     if (const auto* update = std::get_if<venue::OrderUpdate>(&event)) {
-      deliver(*account, execution_report(venue, *update, execution_id, now_ms));
+      auto kind = std::string("executionReport.") + std::string(venue::to_string(update->exec));
+      auto point = user_point("executionReport", kind);
+      point.symbol = venue.instrument(update->order.symbol).symbol;
+      point.client_order_id = update->orig_client_order_id.empty()
+                                  ? update->client_order_id.view()
+                                  : update->orig_client_order_id.view();
+      deliver(*account, execution_report(venue, *update, execution_id, now_ms), point);
     } else if (const auto* position = std::get_if<venue::AccountPosition>(&event)) {
-      deliver(*account, account_position(venue, *position, now_ms));
+      deliver(*account, account_position(venue, *position, now_ms),
+              user_point("outboundAccountPosition", "outboundAccountPosition"));
     } else if (const auto* delta = std::get_if<venue::BalanceDelta>(&event)) {
-      deliver(*account, balance_update(venue, *delta, now_ms));
+      deliver(*account, balance_update(venue, *delta, now_ms),
+              user_point("balanceUpdate", "balanceUpdate"));
     }
   }
 }
 
-void UserDataHub::deliver(core::AccountId account, const std::string& payload) {
+void UserDataHub::deliver(core::AccountId account, const std::string& payload,
+                          const fault::Point& point) {
   for (const auto& subscriber : subscribers_) {
-    if (subscriber.account == account) send(subscriber, payload);
+    if (subscriber.account != account) continue;
+    auto with_key = point;
+    if (const auto* owner = session_.venue().account(account)) with_key.api_key = owner->api_key;
+    send(subscriber, payload, &with_key);
   }
 }
 
-void UserDataHub::send(const Subscriber& subscriber, std::string_view payload) {
+void UserDataHub::send(const Subscriber& subscriber, std::string_view payload,
+                       const fault::Point* point) {
   std::string frame;
   if (subscriber.listen_key.empty()) {
     frame = ws_api_event(subscriber.subscription_id, payload);
@@ -143,7 +161,42 @@ void UserDataHub::send(const Subscriber& subscriber, std::string_view payload) {
   record.stream = "userData";
   record.text = frame;
   session_.journal().record_ws_message(session_.stamp(), std::move(record));
+  if (point != nullptr && point->stream == "executionReport" && !report_delays_.empty() &&
+      point->event == "executionReport.TRADE") {
+    if (auto late = report_delays_.find(point->client_order_id); late != report_delays_.end()) {
+      send_later(session_, subscriber.socket, std::make_shared<const std::string>(std::move(frame)),
+                 late->second);
+      return;
+    }
+  }
+  if (point != nullptr && (session_.faults().watches(fault::Stage::ws_out) ||
+                           subscriber.faults.held)) {
+    send_with_faults(session_, subscriber.socket, subscriber.faults, *point,
+                     std::make_shared<const std::string>(std::move(frame)),
+                     "ws " + std::to_string(subscriber.connection) + " " + std::string(point->stream));
+    return;
+  }
   subscriber.socket->send_text(std::move(frame));
+}
+
+void UserDataHub::delay_reports(std::string_view client_order_id,
+                                std::chrono::microseconds delay) {
+  constexpr std::size_t kMostRemembered = 10'000;
+  if (report_delays_.size() >= kMostRemembered) report_delays_.erase(report_delays_.begin());
+  report_delays_.insert_or_assign(std::string(client_order_id), delay);
+}
+
+std::vector<UserDataHub::ConnectionId> UserDataHub::disconnect(std::string_view api_key,
+                                                               const fault::WsDisconnect& how) {
+  std::vector<ConnectionId> ended;
+  for (const auto& subscriber : subscribers_) {
+    const auto* owner = session_.venue().account(subscriber.account);
+    if (!api_key.empty() && (owner == nullptr || owner->api_key != api_key)) continue;
+    if (std::find(ended.begin(), ended.end(), subscriber.connection) != ended.end()) continue;
+    end_connection(*subscriber.socket, how);
+    ended.push_back(subscriber.connection);
+  }
+  return ended;
 }
 
 bool UserDataHub::key_live(const std::string& key, std::int64_t now_ms) const {

@@ -12,8 +12,12 @@
 
 #include <mockex/core/http.hpp>
 #include <mockex/core/ids.hpp>
+#include <mockex/fault/point.hpp>
 #include <mockex/session/session.hpp>
 
+#include "ws_out_faults.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -53,6 +57,12 @@ class UserDataHub {
   // Ends the connection's WS API subscription `subscription_id` (every one of them when none is
   // given), each with an eventStreamTerminated. Returns how many ended.
   std::size_t unsubscribe(ConnectionId connection, std::optional<std::int64_t> subscription_id);
+  // Ends the connections that carry user data of the account with `api_key` (every account's
+  // when empty), as a ws_disconnect fault whose window opened says. Returns their ids.
+  std::vector<ConnectionId> disconnect(std::string_view api_key, const fault::WsDisconnect& how);
+  // The fill reports (executionReport TRADE) of the order with this client order id go out
+  // `delay` late (a fill_delay fault in report mode), after the order's REST answer.
+  void delay_reports(std::string_view client_order_id, std::chrono::microseconds delay);
   // Forgets the subscriptions of a connection that closed; nothing is sent.
   void remove_connection(ConnectionId connection);
 
@@ -69,11 +79,15 @@ class UserDataHub {
     std::int64_t subscription_id = 0;  // WS API only
     std::string listen_key;            // legacy only; empty on the WS API
     bool combined = false;             // legacy on /stream
+    mutable WsOutState faults;
   };
 
   void on_events(const venue::Events& events);
-  void deliver(core::AccountId account, const std::string& payload);
-  void send(const Subscriber& subscriber, std::string_view payload);
+  // `point` says what the event is, for the faults (stream = event type, event =
+  // "executionReport.<x>", symbol, client order id).
+  void deliver(core::AccountId account, const std::string& payload, const fault::Point& point);
+  void send(const Subscriber& subscriber, std::string_view payload,
+            const fault::Point* point = nullptr);
   bool key_live(const std::string& key, std::int64_t now_ms) const;
   // Sends listenKeyExpired to, and drops, every legacy subscriber whose key is no longer live.
   void expire_keys();
@@ -84,6 +98,8 @@ class UserDataHub {
   session::Session& session_;
   const ListenKeys& listen_keys_;
   std::vector<Subscriber> subscribers_;  // subscription order
+  // fill_delay (report): client order id -> how late its fill reports go out.
+  std::map<std::string, std::chrono::microseconds, std::less<>> report_delays_;
   std::uint64_t next_execution_id_ = 1;
   std::optional<std::int64_t> armed_for_ms_;
   std::uint64_t clock_generation_ = 0;  // a reset brings a new clock: timers on the old are gone

@@ -2,10 +2,13 @@
 // (§11.2), HMAC-signed like REST (§11.3), user data stream subscriptions, session logon, and the
 // trading and account methods, whose bodies are the REST endpoints' own (trading_calls.hpp).
 
+#include "fault_replies.hpp"
 #include "json_writer.hpp"
 #include "trading_calls.hpp"
 #include "user_data_hub.hpp"
 #include "ws_context.hpp"
+
+#include <boost/asio/steady_timer.hpp>
 
 #include <mockex/dialect/binance/signature.hpp>
 #include <mockex/dialect/binance/ws_messages.hpp>
@@ -158,6 +161,41 @@ class WsApiSocket final : public SessionSocket {
     auto parsed = parse_ws_api_request(message);
     if (auto* error = std::get_if<std::string>(&parsed)) return reply(std::move(*error));
     const auto& request = std::get<WsApiRequest>(parsed);
+    if (session().faults().watches(fault::Stage::ws_api_request)) {
+      fault::Point point;
+      point.stage = fault::Stage::ws_api_request;
+      point.protocol = "ws-api";
+      point.ws_api_method = request.method;
+      if (logon_) point.api_key = logon_->api_key;
+      std::chrono::microseconds delay{0};
+      for (const auto& fired : session().faults().decide(point, "ws-api " + request.method)) {
+        if (std::holds_alternative<fault::Hang>(fired.effect)) return;  // never answered
+        if (const auto* error = std::get_if<fault::ErrorReply>(&fired.effect)) {
+          auto now_ms = session().clock().now().millis();
+          return answer(request, fault_error(*error, session().scenario(), now_ms), now_ms,
+                        false, {});
+        }
+        if (const auto* latency = std::get_if<fault::Delay>(&fired.effect)) delay += latency->delay;
+      }
+      if (delay.count() > 0) return handle_later(request, delay);
+    }
+    serve(request);
+  }
+
+ private:
+  // A latency fault: the request is served once `delay` has passed (later requests may overtake
+  // it, as on a real server).
+  void handle_later(const WsApiRequest& request, std::chrono::microseconds delay) {
+    auto timer = std::make_shared<boost::asio::steady_timer>(session().executor(), delay);
+    auto self = std::static_pointer_cast<WsApiSocket>(shared_from_this());
+    timer->async_wait([timer, self, request](const boost::system::error_code& ec) {
+      if (ec || self->session().closed()) return;
+      self->session().clock().catch_up();
+      self->serve(request);
+    });
+  }
+
+  void serve(const WsApiRequest& request) {
     auto now_ms = session().clock().now().millis();
     auto params = request.as_params();
     const auto* method = find_method(request.method);
@@ -173,13 +211,17 @@ class WsApiSocket final : public SessionSocket {
     auto charge = state().limiter.charge_request(ip_, method->weight(params), now_ms);
     if (charge.refusal) return answer(request, *charge.refusal, now_ms, rate_limits, {});
     core::HeaderList headers;
-    RestCall call{session(), state(), upgrade_, params, now_ms, account, headers};
+    RestCall call{session(), state(), upgrade_, params, now_ms, account, headers, std::nullopt};
     auto result = method->body(*this, call);
+    if (call.ack_lost) {
+      // The order is placed; its answer is lost (dropped and hung both mean no reply here).
+      if (*call.ack_lost != fault::AckLostMode::error) return;
+      result = ack_lost_error();
+    }
     answer(request, result, now_ms, rate_limits,
            method->counts_orders ? std::optional(account) : std::nullopt);
   }
 
- private:
   struct Logon {
     core::AccountId account;
     std::string api_key;

@@ -1,11 +1,48 @@
 #include "ws_context.hpp"
 
+#include "fault_replies.hpp"
+#include "rest_faults.hpp"
+
 #include <mockex/core/url.hpp>
 #include <mockex/dialect/binance/errors.hpp>
 
 #include <boost/asio/post.hpp>
 
 namespace mockex::dialect::binance {
+
+namespace {
+
+// A ws_refuse fault answers the upgrade with its status, in Binance's error format. Decided off
+// the session's strand (upgrades are answered on the connection's), journaled on it.
+std::optional<core::HttpResponse> upgrade_faults(const std::shared_ptr<session::Session>& session,
+                                                 const core::HttpRequest& upgrade) {
+  auto& faults = session->faults();
+  if (!faults.watches(fault::Stage::ws_upgrade)) return std::nullopt;
+  fault::Point point;
+  point.stage = fault::Stage::ws_upgrade;
+  auto path = venue_path(upgrade);
+  point.protocol = path.starts_with("/ws-api") ? "ws-api" : "ws";
+  point.path = path;
+  point.api_key = upgrade.header("X-MBX-APIKEY").value_or("");
+  auto fired = faults.decide_off_strand(point);
+  if (fired.empty()) return std::nullopt;
+  boost::asio::post(session->executor(), [session, fired, target = "upgrade " + std::string(path)] {
+    if (!session->closed()) session->faults().record(fired, target);
+  });
+  for (const auto& one : fired) {
+    if (const auto* refuse = std::get_if<fault::WsRefuse>(&one.effect)) {
+      fault::ErrorReply reply;
+      reply.status = refuse->status;
+      auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+      return to_response(fault_error(reply, session->scenario(), wall_ms));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::variant<std::shared_ptr<session::Session>, core::HttpResponse> upgrade_session(
     session::SessionRegistry& registry, const core::HttpRequest& upgrade) {
@@ -16,6 +53,7 @@ std::variant<std::shared_ptr<session::Session>, core::HttpResponse> upgrade_sess
     error.msg = "Unknown session: " + std::string(id.value_or("default"));
     return to_response(error);
   }
+  if (auto refusal = upgrade_faults(session, upgrade)) return std::move(*refusal);
   return session;
 }
 

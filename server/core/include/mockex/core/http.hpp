@@ -2,6 +2,8 @@
 // Neutral HTTP and WebSocket types: what handlers (admin, dialects) see instead of Beast's types.
 // Value types only; transport converts to and from the wire.
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -58,10 +60,31 @@ struct HttpRequest {
   }
 };
 
+// What the transport does to a response on the wire beyond sending it: a fault's effect, decided
+// by whoever built the response (the fault engine decides, the transport carries it out).
+struct WireEffect {
+  enum class Action : std::uint8_t {
+    none,
+    hang,                 // never answer; the connection stays open until the client gives up
+    reset,                // close the connection with a TCP RST (SO_LINGER 0), nothing sent
+    close_after_headers,  // send the status line and headers, then close
+    truncate,             // send the headers (full Content-Length) and keep_bytes of the body, close
+    slow_body,            // send the headers, then the body in chunk_bytes pieces over slow_total
+  };
+  std::chrono::microseconds delay{0};  // wall-clock wait before the response (or action) starts
+  Action action = Action::none;
+  std::size_t keep_bytes = 0;
+  std::chrono::microseconds slow_total{0};
+  std::size_t chunk_bytes = 1;
+
+  bool empty() const { return delay.count() == 0 && action == Action::none; }
+};
+
 struct HttpResponse {
   int status = 200;
   HeaderList headers;
   std::string body;
+  WireEffect effect;  // none by default
 
   // Replaces a header of the same name (case-insensitive) or appends it.
   void set_header(std::string name, std::string value) {
@@ -78,10 +101,10 @@ struct HttpResponse {
   }
 
   static HttpResponse json(int status, std::string body) {
-    return HttpResponse{status, {{"Content-Type", "application/json"}}, std::move(body)};
+    return HttpResponse{status, {{"Content-Type", "application/json"}}, std::move(body), {}};
   }
   static HttpResponse text(int status, std::string body) {
-    return HttpResponse{status, {{"Content-Type", "text/plain; charset=utf-8"}}, std::move(body)};
+    return HttpResponse{status, {{"Content-Type", "text/plain; charset=utf-8"}}, std::move(body), {}};
   }
 };
 
@@ -108,6 +131,12 @@ class WsConnection {
   }
   // Sends a close frame with `code` (RFC 6455) and closes the connection.
   virtual void close(std::uint16_t code, std::string reason) = 0;
+  // Ends the connection at once with no close frame (a TCP close: the client sees an abnormal
+  // closure, code 1006). Queued messages are dropped.
+  virtual void abort_connection() = 0;
+  // Stops reading from the client: its pings go unanswered and its messages unprocessed, while
+  // outgoing messages still flow (a server that stopped answering pings). For good.
+  virtual void stop_reading() = 0;
   virtual std::string remote_address() const = 0;
 };
 

@@ -176,4 +176,7 @@ using Effect = std::variant<Delay, ErrorReply, Hang, Reset, CloseAfterHeaders, T
                             Corrupt, DepthGap, Stale, Lag, ClockSkew, OrderReject, FillDelay,
                             PartialFill, AckLost, CancelUnknown>;
 
+// A short text of what an effect does, for the journal: "delay 250ms", "status 503", "dropped".
+std::string describe(const Effect& effect);
+
 }  // namespace mockex::fault

@@ -176,10 +176,22 @@ struct ParamValue {
 struct FaultMatch {
   std::string http;      // "METHOD path-glob", e.g. "POST /api/v3/order", "* /api/v3/*"
   std::string stream;    // WebSocket stream name glob, e.g. "*@depth*"
+  std::string event;     // finer event glob, e.g. "executionReport.TRADE", "depthUpdate"
   std::string ws_api;    // WebSocket API method glob, e.g. "order.place"
   std::string symbol;
   std::string api_key;
   std::string protocol;  // "", "http", "ws" or "ws-api"
+  std::string client_order_id;  // client order id glob, e.g. "x-*"
+};
+
+// A fault that starts on a trading event instead of its timeline instant.
+struct FaultTrigger {
+  std::string on;  // "order_ack", "order" or "fill"
+  FaultMatch match;  // symbol, api_key and client_order_id only
+  std::uint32_t count = 1;  // the Nth matching event, >= 1
+  Duration delay{0};        // after the event
+  std::string scope = "account";  // "account" (the event's account only) or "all"
+  SourcePos pos;
 };
 
 struct FaultSpec {
@@ -192,6 +204,7 @@ struct FaultSpec {
   std::uint32_t first = 0;        // only the first N matches (0: no limit)
   std::uint32_t every = 0;        // only every Nth match (0: each)
   std::uint32_t after = 0;        // skip the first N matches
+  std::optional<FaultTrigger> trigger;  // armed at `at`, started by the event
   SourcePos pos;
 };
 

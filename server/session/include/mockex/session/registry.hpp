@@ -75,6 +75,8 @@ class SessionRegistry {
     std::uint64_t expired = 0;
   };
   Stats stats() const;
+  // Faults applied and rules active in every session (the metrics).
+  const FaultTally& fault_tally() const { return *fault_tally_; }
 
  private:
   std::string new_id();
@@ -98,6 +100,7 @@ class SessionRegistry {
   std::uint64_t deleted_ = 0;
   std::uint64_t expired_ = 0;
   boost::asio::steady_timer expiry_timer_;
+  std::shared_ptr<FaultTally> fault_tally_ = std::make_shared<FaultTally>();
   bool stopped_ = false;
 };
 

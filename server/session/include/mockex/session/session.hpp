@@ -7,6 +7,7 @@
 #include <mockex/journal/report.hpp>
 #include <mockex/marketdata/market_data.hpp>
 #include <mockex/scenario/model.hpp>
+#include <mockex/session/faults.hpp>
 #include <mockex/session/player.hpp>
 #include <mockex/session/session_clock.hpp>
 #include <mockex/venue/venue.hpp>
@@ -35,6 +36,7 @@ struct SessionOptions {
   std::optional<core::Timestamp> start; // default: the scenario's, else the wall clock's now
   std::string journal_dir;  // non-empty: the journal is mirrored to <dir>/<id>.jsonl
   std::string report_dir;   // non-empty: <dir>/<id>.json and .md are written when it closes
+  std::shared_ptr<FaultTally> fault_tally;  // the daemon's fault metrics; may be null
 };
 
 // Facts about a session, readable from any thread.
@@ -87,6 +89,11 @@ class Session : public std::enable_shared_from_this<Session> {
   journal::Report report() const;
   // Writes report() to <directory>/<id>.json and .md; the error text on failure.
   std::optional<std::string> write_report(const std::string& directory) const;
+  // The fault plan: timeline windows and rules added over the admin API. Rebuilt on reset.
+  SessionFaults& faults() { return *faults_; }
+  // Runs when a fault rule's window opens (see SessionFaults::Activation), so dialects can act
+  // on their open connections at once.
+  std::uint64_t on_fault_activation(SessionFaults::Activation callback);
   // The secret of an account's API key (the venue keeps no secrets), or nothing.
   std::optional<std::string_view> secret(std::string_view api_key) const;
 
@@ -126,11 +133,13 @@ class Session : public std::enable_shared_from_this<Session> {
   std::unique_ptr<venue::Venue> venue_;
   marketdata::MarketData market_data_;
   std::unique_ptr<ScenarioPlayer> player_;
+  std::unique_ptr<SessionFaults> faults_;  // after clock_: destroyed before it
   journal::Journal journal_;
   std::shared_ptr<void> dialect_state_;
   std::map<std::uint64_t, Listener> listeners_;
   std::map<std::uint64_t, std::function<void()>> reset_callbacks_;
   std::map<std::uint64_t, std::function<void()>> close_callbacks_;
+  std::map<std::uint64_t, SessionFaults::Activation> activation_callbacks_;
   std::uint64_t next_token_ = 1;
   std::atomic<std::int64_t> start_micros_{0};
   std::atomic<std::int64_t> last_used_ns_{0};

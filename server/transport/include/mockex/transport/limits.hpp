@@ -7,6 +7,7 @@ namespace mockex::transport {
 
 // Limits on what one client may make the daemon hold; each breach is answered with a status
 // (431, 413, 408, 503, or a WebSocket close code) and counted in mockex_limit_rejections_total.
+// max_active_fault_delays is the exception: it guards the daemon rather than turning anyone away.
 struct Limits {
   std::size_t max_header_bytes = 16 * 1024;        // request line + headers; beyond: 431
   std::size_t max_body_bytes = 1024 * 1024;        // request body; beyond: 413
@@ -17,6 +18,11 @@ struct Limits {
   std::size_t max_ws_send_queue = 4096;            // queued outgoing messages; beyond: client dropped
   // A WebSocket silent this long gets a ping; silent twice as long (no pong), it is closed.
   std::chrono::milliseconds ws_ping_interval{20'000};
+  // Injected response delays (WireEffect::delay) waiting at once, across every connection of a
+  // server; a delay beyond this is skipped (the response goes out at once) and counted in
+  // mockex_fault_delay_overflow_total, so a fault cannot park unbounded work (Envoy's
+  // max_active_faults).
+  std::size_t max_active_fault_delays = 10'000;
 };
 
 }  // namespace mockex::transport

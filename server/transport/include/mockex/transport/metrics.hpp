@@ -42,6 +42,11 @@ class TransportMetrics {
   void bytes_sent(std::size_t n) { bytes_out_.Increment(static_cast<double>(n)); }
   void ws_messages_received(std::size_t n) { ws_in_.Increment(static_cast<double>(n)); }
   void ws_messages_sent(std::size_t n) { ws_out_.Increment(static_cast<double>(n)); }
+  // Injected response delays (core::WireEffect::delay): one began or ended waiting, or one was
+  // skipped because Limits::max_active_fault_delays were already waiting.
+  void fault_delay_started() { fault_delays_active_.Increment(); }
+  void fault_delay_ended() { fault_delays_active_.Decrement(); }
+  void fault_delay_overflowed() { fault_delay_overflow_.Increment(); }
 
  private:
   prometheus::Family<prometheus::Counter>& requests_;
@@ -55,6 +60,8 @@ class TransportMetrics {
   prometheus::Counter& bytes_out_;
   prometheus::Counter& ws_in_;
   prometheus::Counter& ws_out_;
+  prometheus::Gauge& fault_delays_active_;
+  prometheus::Counter& fault_delay_overflow_;
   std::uint64_t instance_;  // keys this instance's entries in the per-thread series cache
 };
 

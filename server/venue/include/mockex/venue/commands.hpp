@@ -27,6 +27,21 @@ struct PlaceOrder {
   core::Amount quote_qty;  // quoteOrderQty (MARKET only), at the quote asset's scale
   ClientOrderId client_order_id;  // empty: the venue makes one up from its seeded Rng
   std::optional<StpMode> stp;     // none: the instrument's default mode
+
+  // Fault hooks (the fault engine's order kinds; a client never sets them).
+  //
+  // fill_delay: validate, lock, assign ids, report NEW and return the order as placed and open
+  // (working, cancellable), but keep it out of the book until Venue::release_deferred. Ignored
+  // for the stop types, which wait for their price anyway.
+  bool defer_matching = false;
+  // partial_fill: the most this order may execute when it first meets the book (on placement,
+  // on release_deferred, or when a stop triggers), as base quantity at the instrument's qty
+  // scale, also for a MARKET by quote amount. If it would execute more, it executes exactly this
+  // much and the rest expires at once (EXPIRED, INSUFFICIENT_LIQUIDITY, after the TRADE
+  // reports; its lock released); zero expires it with no fill. If it would not execute more
+  // anyway, nothing changes (a GTC remainder rests as usual, and later fills as a maker are not
+  // capped). FOK orders and LIMIT_MAKER ignore it. Negative: book_invalid_quantity.
+  std::optional<core::Qty> max_fill_qty;
 };
 
 // The order right after placement, and the fills it took while being placed ("fills" of the

@@ -18,6 +18,10 @@
 // the received asset less commission; a BUY LIMIT whose fill was priced better releases the lock
 // it no longer needs at once; whatever is left is released when the order ends.
 //
+// A deferred order (PlaceOrder::defer_matching, the fill_delay fault) is open and holds its lock
+// but is in no book until release_deferred; a cancel closes it as usual. max_fill_qty (the
+// partial_fill fault) caps what an order executes when it first meets the book; see commands.hpp.
+//
 // Stops are held by the venue, not the book, so that a triggered order can be re-checked against
 // the account: they trigger on the last trade price (client trades and market_trade), one at a
 // time, the oldest first, each seeing the price the previous one left.
@@ -100,6 +104,23 @@ class Venue {
   core::Result<std::vector<Canceled>> cancel_all(core::AccountId account, std::string_view symbol,
                                                  core::Timestamp now, Events& out);
   CancelReplaced cancel_replace(const CancelReplace& command, core::Timestamp now, Events& out);
+
+  // --- fault hooks ---
+
+  // Sends an order placed with PlaceOrder::defer_matching to the book now, with the results a
+  // placement at `now` would have had: fills, trades, depth, resting, IOC / FOK / MARKET expiry,
+  // max_fill_qty, triggered stops. Nothing is validated again (trading status, filters and the
+  // account's limits were checked at placement), except that a MARKET whose lock is a walk of
+  // the book (BUY by quantity, SELL by quote amount) is locked again against the book as it now
+  // stands: the difference is released or taken from free balance, and if free balance is short
+  // the order expires (EXPIRED, ExpiryReason::insufficient_balance), as a triggered stop does.
+  // A LIMIT_MAKER that would now take, or an order the book refuses (book_full), expires
+  // (EXPIRED, no expiry reason) where a placement would have been rejected.
+  // Returns the order after release and the fills it took. Unknown order id, or an order that is
+  // closed (cancelled meanwhile) or not deferred (released already): book_unknown_order,
+  // and nothing changes.
+  core::Result<Placed> release_deferred(std::string_view symbol, core::OrderId id,
+                                        core::Timestamp now, Events& out);
 
   // --- admin ---
 

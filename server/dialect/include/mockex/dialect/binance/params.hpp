@@ -25,6 +25,8 @@ class Params {
   // Like get(), but an empty value counts as not sent (Binance's "empty/null").
   std::optional<std::string_view> non_empty(std::string_view name) const;
   bool has(std::string_view name) const { return get(name).has_value(); }
+  // The value without marking it read (for matching faults, which are no reader of the venue's).
+  std::optional<std::string_view> peek(std::string_view name) const;
 
   std::size_t size() const { return entries_.size(); }
   // How many distinct parameters get() or non_empty() has asked for (for -1104 strictness).
