@@ -32,16 +32,12 @@ SessionFaults::~SessionFaults() {
   if (tally_ && active > 0) tally_->active_changed(-active);
 }
 
-std::vector<fault::Fired> SessionFaults::decide(const fault::Point& point, std::string_view target) {
+std::vector<fault::Fired> SessionFaults::evaluate(const fault::Point& point) {
   auto now = clock_.now();
   strand_now_.store(now.micros());
-  std::vector<fault::Fired> fired;
-  {
-    std::lock_guard lock(mutex_);
-    fired = plan_.decide(point, now);
-    rewatch();
-  }
-  record(fired, target);
+  std::lock_guard lock(mutex_);
+  auto fired = plan_.decide(point, now);
+  rewatch();
   return fired;
 }
 

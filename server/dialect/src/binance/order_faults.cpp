@@ -52,8 +52,9 @@ NewOrderFaults new_order_faults(RestCall& call, venue::PlaceOrder& order) {
   if (!faults.watches(fault::Stage::order_new)) return out;
   auto client_id = order.client_order_id.view();
   auto point = order_point(call, fault::Stage::order_new, order.symbol, client_id);
-  std::string target = "new order " + order.symbol;
-  if (!client_id.empty()) target += " " + std::string(client_id);
+  auto target = [&] {
+    return "new order " + order.symbol + (client_id.empty() ? "" : " " + std::string(client_id));
+  };
   for (const auto& fired : faults.decide(point, target)) {
     if (const auto* reject = std::get_if<fault::OrderReject>(&fired.effect)) {
       if (!out.rejection) out.rejection = order_reject_error(*reject);
@@ -100,7 +101,7 @@ std::optional<ApiError> cancel_faults(RestCall& call, std::string_view symbol,
   auto& faults = call.session.faults();
   if (!faults.watches(fault::Stage::order_cancel)) return std::nullopt;
   auto point = order_point(call, fault::Stage::order_cancel, symbol, client_order_id);
-  auto fired = faults.first<fault::CancelUnknown>(point, "cancel " + std::string(symbol));
+  auto fired = faults.first<fault::CancelUnknown>(point, [&] { return "cancel " + std::string(symbol); });
   if (fired) return make_error(Error::unknown_order);
   return std::nullopt;
 }

@@ -80,7 +80,7 @@ RestFaults decide_rest_faults(session::Session& session, const core::HttpRequest
     point.client_order_id =
         params->peek("newClientOrderId").value_or(params->peek("origClientOrderId").value_or(""));
   }
-  std::string target = request.method + " " + std::string(path);
+  auto target = [&] { return request.method + " " + std::string(path); };
   for (const auto& fired : session.faults().decide(point, target)) {
     std::visit(Apply{session, out}, fired.effect);
   }
@@ -104,7 +104,7 @@ bool stale_market_data(session::Session& session, const core::HttpRequest& reque
   point.path = path;
   if (params != nullptr) point.symbol = params->peek("symbol").value_or("");
   return session.faults()
-      .first<fault::Stale>(point, "GET " + std::string(path))
+      .first<fault::Stale>(point, [&] { return "GET " + std::string(path); })
       .has_value();
 }
 
@@ -117,7 +117,8 @@ std::int64_t clock_skew_ms(session::Session& session, const core::HttpRequest& r
   point.method = request.method;
   point.path = venue_path(request);
   point.api_key = api_key;
-  auto skew = session.faults().first<fault::ClockSkew>(point, "time " + std::string(point.path));
+  auto skew = session.faults().first<fault::ClockSkew>(
+      point, [&] { return "time " + std::string(point.path); });
   return skew ? skew->second.offset.count() / 1000 : 0;
 }
 

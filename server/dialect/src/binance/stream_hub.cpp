@@ -169,7 +169,7 @@ void StreamHub::deliver(const Stream& stream, const std::string& payload) {
     // A stale fault freezes the stream: nothing goes out while the market moves on.
     auto frozen = ws_out_point(name, {}, stream.spec.symbol);
     frozen.stage = fault::Stage::market_data;
-    if (session_.faults().first<fault::Stale>(frozen, "stream " + name)) return;
+    if (session_.faults().first<fault::Stale>(frozen, [&] { return "stream " + name; })) return;
   }
   bool faulty = session_.faults().watches(fault::Stage::ws_out);
   auto point = ws_out_point(name, event_type(stream.spec.kind), stream.spec.symbol);
@@ -183,8 +183,7 @@ void StreamHub::deliver(const Stream& stream, const std::string& payload) {
     }
     auto& faults = client->second.faults;
     if (faulty || faults.held || !faults.gap_left.empty()) {
-      send_with_faults(session_, client->second.connection, faults, point, frame,
-                       "ws " + std::to_string(id) + " " + name);
+      send_with_faults(session_, client->second.connection, faults, point, frame, id);
     } else {
       client->second.connection->send_shared(frame);
     }

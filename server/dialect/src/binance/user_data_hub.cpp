@@ -172,8 +172,7 @@ void UserDataHub::send(const Subscriber& subscriber, std::string_view payload,
   if (point != nullptr && (session_.faults().watches(fault::Stage::ws_out) ||
                            subscriber.faults.held)) {
     send_with_faults(session_, subscriber.socket, subscriber.faults, *point,
-                     std::make_shared<const std::string>(std::move(frame)),
-                     "ws " + std::to_string(subscriber.connection) + " " + std::string(point->stream));
+                     std::make_shared<const std::string>(std::move(frame)), subscriber.connection);
     return;
   }
   subscriber.socket->send_text(std::move(frame));

@@ -168,7 +168,8 @@ class WsApiSocket final : public SessionSocket {
       point.ws_api_method = request.method;
       if (logon_) point.api_key = logon_->api_key;
       std::chrono::microseconds delay{0};
-      for (const auto& fired : session().faults().decide(point, "ws-api " + request.method)) {
+      for (const auto& fired : session().faults().decide(
+               point, [&] { return "ws-api " + request.method; })) {
         if (std::holds_alternative<fault::Hang>(fired.effect)) return;  // never answered
         if (const auto* error = std::get_if<fault::ErrorReply>(&fired.effect)) {
           auto now_ms = session().clock().now().millis();

@@ -80,7 +80,7 @@ fault::Point ws_out_point(std::string_view stream, std::string_view event, std::
 
 void send_with_faults(session::Session& session,
                       const std::shared_ptr<core::WsConnection>& connection, WsOutState& state,
-                      const fault::Point& point, SharedText frame, std::string_view target) {
+                      const fault::Point& point, SharedText frame, std::uint64_t connection_id) {
   if (auto gap = state.gap_left.find(point.stream); gap != state.gap_left.end()) {
     if (point.event == "depthUpdate" && gap->second > 0) {
       if (--gap->second == 0) state.gap_left.erase(gap);
@@ -89,6 +89,7 @@ void send_with_faults(session::Session& session,
   }
   Decision d;
   if (session.faults().watches(fault::Stage::ws_out)) {
+    auto target = [&] { return "ws " + std::to_string(connection_id) + " " + std::string(point.stream); };
     for (const auto& fired : session.faults().decide(point, target)) {
       std::visit(
           [&](const auto& effect) {

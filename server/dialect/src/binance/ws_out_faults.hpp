@@ -32,11 +32,11 @@ struct WsOutState {
 
 using SharedText = std::shared_ptr<const std::string>;
 
-// Sends `frame` to `connection` with the faults that fire at `point` applied. `target` names the
-// message in the journal ("ws 7 btcusdt@depth").
+// Sends `frame` to `connection` (the dialect's connection id `connection_id`) with the faults
+// that fire at `point` applied; the journal names the message "ws <id> <stream>".
 void send_with_faults(session::Session& session,
                       const std::shared_ptr<core::WsConnection>& connection, WsOutState& state,
-                      const fault::Point& point, SharedText frame, std::string_view target);
+                      const fault::Point& point, SharedText frame, std::uint64_t connection_id);
 
 // Sends `frame` to `connection` once `delay` has passed (a timer on the session's strand).
 void send_later(session::Session& session, std::shared_ptr<core::WsConnection> connection,

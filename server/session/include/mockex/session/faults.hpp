@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -58,14 +59,28 @@ class SessionFaults {
 
   // One bit test: does any rule that may still fire act at `stage`? Thread-safe.
   bool watches(fault::Stage stage) const { return (watched_.load() >> static_cast<int>(stage)) & 1U; }
+  // The rules that fire at `point`, without journaling them.
+  std::vector<fault::Fired> evaluate(const fault::Point& point);
   // The rules that fire at `point`, each journaled (what was done to `target`) and counted.
-  std::vector<fault::Fired> decide(const fault::Point& point, std::string_view target);
+  // `target` is text, or a callable that makes it: called only when a rule fires, so traffic
+  // that no rule hits builds no string.
+  template <class Target>
+  std::vector<fault::Fired> decide(const fault::Point& point, Target&& target) {
+    auto fired = evaluate(point);
+    if (fired.empty()) return fired;
+    if constexpr (std::is_invocable_v<Target>) {
+      record(fired, target());
+    } else {
+      record(fired, std::string_view(target));
+    }
+    return fired;
+  }
   // The first rule that fires at `point` with an effect of type E, if any (others that fire are
   // journaled too).
-  template <class E>
-  std::optional<std::pair<std::string, E>> first(const fault::Point& point, std::string_view target) {
+  template <class E, class Target>
+  std::optional<std::pair<std::string, E>> first(const fault::Point& point, Target&& target) {
     if (!watches(point.stage)) return std::nullopt;
-    for (auto& fired : decide(point, target)) {
+    for (auto& fired : decide(point, std::forward<Target>(target))) {
       if (auto* effect = std::get_if<E>(&fired.effect)) return std::pair{fired.name, *effect};
     }
     return std::nullopt;
