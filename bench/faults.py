@@ -58,13 +58,18 @@ def main():
         print(f"ticker req/s, 20 non-matching rules: {ruled[0]:.0f} (min {ruled[1]:.0f}, max {ruled[2]:.0f})")
         print(f"overhead: {100 * (1 - ruled[0] / bare[0]):.1f} %")
 
-        session = admin(port, "POST", "/sessions", {"scenario": "quickstart"})
+        steady = (REPO / "bench" / "scenarios" / "steady.yaml").read_text()  # no rate limits
+        session = admin(port, "POST", "/sessions", {"scenario_yaml": steady})
         admin(port, "POST", f"/sessions/{session['id']}/faults",
               {"name": "fifty", "kind": "latency", "params": {"ms": 50},
                "match": {"http": "GET /api/v3/ticker/*"}})
         delayed_path = f"/s/{session['id']}{TICKER}"
         alone = ticker(b, port, args.seconds, connections=16)
         for connections in (10, 1000):
+            d = ticker(b, port, args.seconds, delayed_path, connections)
+            print(f"50 ms delay, {connections} connections alone: {d['requests_per_s']:.0f} req/s; "
+                  f"error p50 {(d['p50_us'] - 50000) / 1000:.2f} ms, "
+                  f"p99 {(d['p99_us'] - 50000) / 1000:.2f} ms, max {(d['max_us'] - 50000) / 1000:.2f} ms")
             results = {}
 
             def delayed():
@@ -74,7 +79,7 @@ def main():
             beside = ticker(b, port, args.seconds, connections=16)
             worker.join()
             d = results["delayed"]
-            print(f"50 ms delay, {connections} connections: {d['requests_per_s']:.0f} req/s; "
+            print(f"  the same beside an undelayed load: {d['requests_per_s']:.0f} req/s; "
                   f"error p50 {(d['p50_us'] - 50000) / 1000:.2f} ms, "
                   f"p99 {(d['p99_us'] - 50000) / 1000:.2f} ms, max {(d['max_us'] - 50000) / 1000:.2f} ms")
             print(f"  undelayed default session beside it (16 conns): {beside['requests_per_s']:.0f} "

@@ -266,18 +266,15 @@ void HttpSession::dispatch(http::request<http::string_body>&& request) {
       enqueue(match.handler ? std::string(match.route) : "unmatched", std::move(method), keep_alive)
           .sequence;
   if (match.handler == nullptr) {
-    complete(sequence, std::move(*match.error), std::chrono::steady_clock::now());
+    complete(sequence, std::move(*match.error));
     return;
   }
   core_request.params = std::move(match.params);
   auto pending = std::make_shared<PendingResponse>(
       [self = shared_from_this(), sequence](core::HttpResponse response) {
-        // Read on the handler's thread: the hop onto this connection's strand must not lengthen
-        // an injected delay.
-        auto handed_over = std::chrono::steady_clock::now();
         net::dispatch(self->socket_.get_executor(),
-                      [self, sequence, handed_over, response = std::move(response)]() mutable {
-                        self->complete(sequence, std::move(response), handed_over);
+                      [self, sequence, response = std::move(response)]() mutable {
+                        self->complete(sequence, std::move(response));
                       });
       });
   core::Responder respond = [pending](core::HttpResponse response) {
@@ -300,7 +297,7 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
     auto sequence = enqueue(match.factory ? std::string(match.route) : "unmatched",
                             std::move(method), false)
                         .sequence;
-    complete(sequence, std::move(response), std::chrono::steady_clock::now());
+    complete(sequence, std::move(response));
   };
   if (match.factory == nullptr) {
     refuse(Router::error_response(404, "not_found",
@@ -332,8 +329,7 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
       ->start();
 }
 
-void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response,
-                           std::chrono::steady_clock::time_point handed_over) {
+void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) {
   if (closed_) return;
   Slot* slot = nullptr;
   for (auto& candidate : queue_) {
@@ -359,7 +355,9 @@ void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response,
       slot->delay_permit = std::move(permit);
       slot->delaying = true;
       auto& timer = slot->delay.emplace(socket_.get_executor());
-      timer.expires_at(handed_over + slot->effect.delay);
+      // Counted from when the request was read, as the client counts it: time queued before
+      // the handler and spent in it is part of the delay, not added to it.
+      timer.expires_at(slot->received + slot->effect.delay);
       timer.async_wait([self = shared_from_this(), sequence](beast::error_code) {
         self->on_delay_done(sequence);
       });
@@ -383,8 +381,7 @@ void HttpSession::reject(int status, std::string_view code, LimitKind kind,
   state_->metrics.limit_hit(kind);
   read_done_ = true;
   auto sequence = enqueue("rejected", "other", false).sequence;
-  complete(sequence, Router::error_response(status, code, message),
-           std::chrono::steady_clock::now());
+  complete(sequence, Router::error_response(status, code, message));
 }
 
 void HttpSession::do_write() {

@@ -54,9 +54,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void dispatch(boost::beast::http::request<boost::beast::http::string_body>&& request);
   void upgrade(boost::beast::http::request<boost::beast::http::string_body>&& request);
-  // `handed_over` is when the handler produced the response: an injected delay counts from then.
-  void complete(std::uint64_t sequence, core::HttpResponse response,
-                std::chrono::steady_clock::time_point handed_over);
+  // An injected delay counts from when the request was read (its slot's `received`).
+  void complete(std::uint64_t sequence, core::HttpResponse response);
   void on_delay_done(std::uint64_t sequence);
   // Answers with an error and stops reading; the connection closes after the answer.
   void reject(int status, std::string_view code, LimitKind kind, std::string_view message);
