@@ -45,7 +45,7 @@ def get(url, headers=None, timeout=10):
         return e.code, dict(e.headers), e.read()
 
 
-def signed(base_url, method, path, params, key=KEY, secret=SECRET, timestamp=None):
+def signed(base_url, method, path, params, key=KEY, secret=SECRET, timestamp=None, timeout=10):
     params = dict(params)
     params.setdefault("timestamp", timestamp if timestamp is not None else int(time.time() * 1000))
     payload = urllib.parse.urlencode(params)
@@ -57,7 +57,7 @@ def signed(base_url, method, path, params, key=KEY, secret=SECRET, timestamp=Non
     if in_body:
         request.add_header("Content-Type", "application/x-www-form-urlencoded")
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as e:
         return e.code, json.loads(e.read())

@@ -175,3 +175,13 @@ def test_partial_fill_executes_the_ratio_and_expires_the_rest(daemon, session):
     assert placed["status"] == "EXPIRED"
     assert placed["executedQty"] == "0.00400000"
     assert sum(float(f["qty"]) for f in placed["fills"]) == pytest.approx(0.004)
+
+
+def test_a_hung_ack_never_answers_but_the_order_is_placed(daemon, session):
+    add_fault(daemon, session["id"], {"kind": "ack_lost", "params": {"mode": "hang"}, "first": 1})
+    with pytest.raises(OSError):  # the client gives up: a timeout
+        signed(session["rest_url"], "POST", "/api/v3/order", {**ORDER, "newClientOrderId": "hung-1"},
+               timeout=1.0)
+    status, order = signed(session["rest_url"], "GET", "/api/v3/order",
+                           {"symbol": "BTCUSDT", "origClientOrderId": "hung-1"})
+    assert status == 200 and order["status"] == "NEW"

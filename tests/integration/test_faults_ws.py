@@ -295,3 +295,35 @@ def test_delay_lag_and_reorder_change_when_messages_arrive(daemon):
     _, delayed = stepped_trades(daemon, [{"kind": "ws_delay", "params": {"ms": 400}, "first": 1}],
                                 seconds=5)
     assert sorted(delayed) == sorted(everything) and delayed[0] == everything[1]
+
+
+def test_the_fill_report_is_dropped_but_not_the_ack(daemon):
+    session = new_session(daemon, QUIET)
+    add_fault(daemon, session["id"], {"kind": "ws_drop", "match": {"event": "executionReport.TRADE"}})
+
+    async def scenario():
+        async with aiohttp.ClientSession() as client:
+            async with client.ws_connect(session["ws_api_url"]) as ws:
+                await subscribe_user_data(ws)
+                order = {"apiKey": KEY, "symbol": "BTCUSDT", "side": "BUY", "type": "MARKET",
+                         "quantity": "0.001", "timestamp": int(time.time() * 1000)}
+                order["signature"] = sign(order)
+                await ws.send_json({"id": "m", "method": "order.place", "params": order})
+                return [json.loads(m) for m in await drain(ws, 1.0)]
+    messages = run(scenario())
+    answer = next(m for m in messages if m.get("id") == "m")
+    assert answer["status"] == 200 and answer["result"]["status"] == "FILLED"
+    reports = [m["event"]["x"] for m in messages if m.get("event", {}).get("e") == "executionReport"]
+    assert reports == ["NEW"]
+    positions = [m for m in messages if m.get("event", {}).get("e") == "outboundAccountPosition"]
+    assert positions  # the balance update still arrives
+
+
+def test_invalid_json_corruption_breaks_the_syntax_only(daemon):
+    _, everything = stepped_trades(daemon, [], seconds=3)
+    _, broken = stepped_trades(daemon, [{"kind": "ws_corrupt", "params": {"mode": "invalid_json"},
+                                         "first": 1}], seconds=3)
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(broken[0])
+    assert broken[0].replace(",}", "}") == everything[0]
+    assert broken[1:] == everything[1:]

@@ -37,7 +37,9 @@ std::vector<fault::Fired> SessionFaults::evaluate(const fault::Point& point) {
   strand_now_.store(now.micros());
   std::lock_guard lock(mutex_);
   auto fired = plan_.decide(point, now);
-  rewatch();
+  // The watched stages shrink only when a rule fires its last or its window ends; the common
+  // case (nothing fired, the stage still watched) skips the recount.
+  if (!fired.empty() || !plan_.watches(point.stage)) rewatch();
   return fired;
 }
 
