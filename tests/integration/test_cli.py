@@ -112,3 +112,18 @@ def test_invalid_default_scenario_is_exit_2_with_its_position(tmp_path):
     result = run("--port", "0", "--scenario", str(bad))
     assert result.returncode == 2
     assert f"{bad}:2:" in result.stderr
+
+
+def test_validate_checks_fault_params_with_their_position(tmp_path):
+    bad = tmp_path / "faulty.yaml"
+    assert "timeline:" not in QUICKSTART.read_text()
+    bad.write_text(QUICKSTART.read_text() + """
+timeline:
+  - at: 1s
+    fault: {kind: latency, params: {ms: -5}}
+""")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    line = bad.read_text().splitlines().index("    fault: {kind: latency, params: {ms: -5}}") + 1
+    assert result.stderr.startswith(f"{bad}:{line}:")
+    assert "params.ms" in result.stderr

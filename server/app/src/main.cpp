@@ -3,7 +3,9 @@
 #include "config.hpp"
 #include "daemon.hpp"
 #include "logging.hpp"
+#include <mockex/scenario/loader.hpp>
 #include <mockex/scenario/validate.hpp>
+#include <mockex/session/fault_specs.hpp>
 
 #include <iostream>
 
@@ -17,6 +19,12 @@ int main(int argc, char** argv) {
       int status = 0;
       for (const auto& file : invocation.files) {
         auto report = mockex::scenario::validate_file(file);
+        if (report.ok) {
+          // Fault params are the fault engine's to check, with the same file:line:col.
+          auto loaded = mockex::scenario::load_scenario_file(file);
+          if (loaded.ok()) report.errors = mockex::session::check_timeline_faults(*loaded.scenario);
+          report.ok = report.errors.empty();
+        }
         for (const auto& error : report.errors) std::cerr << error << '\n';
         if (report.ok) {
           std::cout << file << ": " << report.summary << '\n';
