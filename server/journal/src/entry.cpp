@@ -14,7 +14,12 @@ nlohmann::json to_json(const Entry& entry) {
                         {"t", entry.t.millis()},
                         {"wall", entry.wall_ms},
                         {"kind", kind_name(entry.kind)},
-                        {"data", entry.data}};
+                        {"data", entry.data()}};
+}
+
+nlohmann::json Entry::data() const {
+  auto parsed = nlohmann::json::parse(data_text, nullptr, false);
+  return parsed.is_object() ? parsed : nlohmann::json::object();
 }
 
 std::string dump_data(const nlohmann::json& data) {

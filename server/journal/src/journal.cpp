@@ -41,6 +41,10 @@ std::uint64_t Journal::record(Stamp at, EntryKind kind, nlohmann::json data) {
   } else if (!data.is_object()) {
     data = nlohmann::json{{"value", std::move(data)}};
   }
+  return record_text(at, kind, dump_data(data));
+}
+
+std::uint64_t Journal::record_text(Stamp at, EntryKind kind, std::string data_text) {
   if (entries_.size() == options_.max_entries) {
     entries_.pop_front();
     ++dropped_;
@@ -50,7 +54,7 @@ std::uint64_t Journal::record(Stamp at, EntryKind kind, nlohmann::json data) {
   entry.t = at.t;
   entry.wall_ms = at.wall_ms;
   entry.kind = kind;
-  entry.data = std::move(data);
+  entry.data_text = std::move(data_text);
   if (sink_) sink_->write_line(to_jsonl_line(entry));
   return entry.seq;
 }

@@ -13,7 +13,7 @@ void append_jsonl_line(std::string& out, const Entry& entry) {
   out += ",\"kind\":\"";
   out += kind_name(entry.kind);
   out += "\",\"data\":";
-  out += dump_data(entry.data);
+  out += entry.data_text;
   out += "}\n";
 }
 

@@ -10,7 +10,7 @@ bool matches(const Query& query, const Entry& entry) {
   if (!query.kinds.matches(entry.kind)) return false;
   if (query.from && entry.t < *query.from) return false;
   if (query.to && !(entry.t < *query.to)) return false;
-  if (!query.text.empty() && dump_data(entry.data).find(query.text) == std::string::npos) {
+  if (!query.text.empty() && entry.data_text.find(query.text) == std::string::npos) {
     return false;
   }
   return true;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "data_writer.hpp"
 #include "mockex/journal/journal.hpp"
 #include "text.hpp"
 
@@ -19,21 +20,17 @@ void put(json& data, const char* key, std::string_view value) {
   if (!value.empty()) data[key] = value;
 }
 
-void put(json& data, const char* key, std::uint64_t value) {
-  if (value != 0) data[key] = value;
-}
-
 void put(json& data, const char* key, const std::vector<std::string>& values) {
   if (!values.empty()) data[key] = values;
 }
 
 // Keeps at most `max_bytes` of `text` under `key`; when cut, `size_key` holds the full size.
-void put_text(json& data, const char* key, const char* size_key, std::string_view text,
-              std::size_t max_bytes) {
+void put_text(detail::DataWriter& data, std::string_view key, std::string_view size_key,
+              std::string_view text, std::size_t max_bytes) {
   if (text.empty()) return;
   const std::string_view kept = detail::utf8_prefix(text, max_bytes);
-  data[key] = kept;
-  if (kept.size() != text.size()) data[size_key] = text.size();
+  data.text(key, kept);
+  if (kept.size() != text.size()) data.unsigned_number(size_key, text.size());
 }
 
 }  // namespace
@@ -55,34 +52,34 @@ std::string_view order_event_name(OrderEvent event) {
 }
 
 std::uint64_t Journal::record_http_request(Stamp at, const HttpRequestRecord& request) {
-  json data = json::object();
-  put(data, "method", request.method);
-  put(data, "path", request.path);
-  put(data, "query", request.query);
-  put(data, "remote", request.remote);
-  put(data, "api_key", request.api_key);
+  detail::DataWriter data;
+  data.text("method", request.method);
+  data.text("path", request.path);
+  data.text("query", request.query);
+  data.text("remote", request.remote);
+  data.text("api_key", request.api_key);
   if (!request.headers.empty()) {
     json headers = json::object();
     for (const auto& [name, value] : request.headers) headers[name] = value;
-    data["headers"] = std::move(headers);
+    data.raw("headers", dump_data(headers));
   }
   put_text(data, "body", "body_bytes", request.body, options_.max_body_bytes);
-  return record(at, EntryKind::http_request, std::move(data));
+  return record_text(at, EntryKind::http_request, data.finish());
 }
 
 std::uint64_t Journal::record_http_response(Stamp at, const HttpResponseRecord& response) {
-  json data = json::object();
-  put(data, "method", response.method);
-  put(data, "path", response.path);
-  put(data, "query", response.query);
-  data["status"] = response.status;
-  data["latency_us"] = response.latency_us;
-  put(data, "remote", response.remote);
-  put(data, "api_key", response.api_key);
+  detail::DataWriter data;
+  data.text("method", response.method);
+  data.text("path", response.path);
+  data.text("query", response.query);
+  data.number("status", response.status);
+  data.number("latency_us", response.latency_us);
+  data.text("remote", response.remote);
+  data.text("api_key", response.api_key);
   put_text(data, "request_body", "request_body_bytes", response.request_body,
            options_.max_body_bytes);
   put_text(data, "body", "body_bytes", response.body, options_.max_body_bytes);
-  return record(at, EntryKind::http_response, std::move(data));
+  return record_text(at, EntryKind::http_response, data.finish());
 }
 
 std::uint64_t Journal::record_ws_open(Stamp at, const WsOpenRecord& open) {
@@ -107,55 +104,55 @@ std::uint64_t Journal::record_ws_close(Stamp at, const WsCloseRecord& close) {
 }
 
 std::uint64_t Journal::record_ws_message(Stamp at, const WsMessageRecord& message) {
-  json data = json::object();
-  data["conn"] = message.conn_id;
-  if (message.recipients > 0) data["recipients"] = message.recipients;
-  put(data, "stream", message.stream);
-  put(data, "subscribe", message.subscribe);
-  put(data, "unsubscribe", message.unsubscribe);
+  detail::DataWriter data;
+  data.unsigned_number("conn", message.conn_id);
+  if (message.recipients > 0) data.unsigned_number("recipients", message.recipients);
+  data.text("stream", message.stream);
+  if (!message.subscribe.empty()) data.raw("subscribe", dump_data(json(message.subscribe)));
+  if (!message.unsubscribe.empty()) data.raw("unsubscribe", dump_data(json(message.unsubscribe)));
   put_text(data, "text", "text_bytes", message.text, options_.max_text_bytes);
   const auto kind = message.direction == WsDirection::in ? EntryKind::ws_in : EntryKind::ws_out;
-  return record(at, kind, std::move(data));
+  return record_text(at, kind, data.finish());
 }
 
 std::uint64_t Journal::record_fault(Stamp at, const FaultRecord& fault) {
-  json data = json::object();
-  put(data, "name", fault.name);
-  put(data, "fault_kind", fault.kind);
-  put(data, "effect", fault.effect);
-  put(data, "target", fault.target);
-  return record(at, EntryKind::fault, std::move(data));
+  detail::DataWriter data;
+  data.text("name", fault.name);
+  data.text("fault_kind", fault.kind);
+  data.text("effect", fault.effect);
+  data.text("target", fault.target);
+  return record_text(at, EntryKind::fault, data.finish());
 }
 
 std::uint64_t Journal::record_order(Stamp at, const OrderRecord& order) {
-  json data = json::object();
-  data["event"] = order_event_name(order.event);
-  put(data, "account", order.account);
-  put(data, "symbol", order.symbol);
-  put(data, "side", order.side);
-  put(data, "type", order.type);
-  put(data, "client_order_id", order.client_order_id);
-  put(data, "order_id", order.order_id);
-  put(data, "price", order.price);
-  put(data, "qty", order.qty);
-  if (order.error_code != 0) data["error_code"] = order.error_code;
-  put(data, "error_message", order.error_message);
-  return record(at, EntryKind::order, std::move(data));
+  detail::DataWriter data;
+  data.text("event", order_event_name(order.event));
+  data.text("account", order.account);
+  data.text("symbol", order.symbol);
+  data.text("side", order.side);
+  data.text("type", order.type);
+  data.text("client_order_id", order.client_order_id);
+  if (order.order_id != 0) data.unsigned_number("order_id", order.order_id);
+  data.text("price", order.price);
+  data.text("qty", order.qty);
+  if (order.error_code != 0) data.number("error_code", order.error_code);
+  data.text("error_message", order.error_message);
+  return record_text(at, EntryKind::order, data.finish());
 }
 
 std::uint64_t Journal::record_fill(Stamp at, const FillRecord& fill) {
-  json data = json::object();
-  put(data, "account", fill.account);
-  put(data, "symbol", fill.symbol);
-  put(data, "side", fill.side);
-  put(data, "order_id", fill.order_id);
-  put(data, "client_order_id", fill.client_order_id);
-  put(data, "trade_id", fill.trade_id);
-  put(data, "price", fill.price);
-  put(data, "qty", fill.qty);
-  data["maker"] = fill.maker;
-  data["order_filled"] = fill.order_filled;
-  return record(at, EntryKind::fill, std::move(data));
+  detail::DataWriter data;
+  data.text("account", fill.account);
+  data.text("symbol", fill.symbol);
+  data.text("side", fill.side);
+  if (fill.order_id != 0) data.unsigned_number("order_id", fill.order_id);
+  data.text("client_order_id", fill.client_order_id);
+  if (fill.trade_id != 0) data.unsigned_number("trade_id", fill.trade_id);
+  data.text("price", fill.price);
+  data.text("qty", fill.qty);
+  data.boolean("maker", fill.maker);
+  data.boolean("order_filled", fill.order_filled);
+  return record_text(at, EntryKind::fill, data.finish());
 }
 
 std::uint64_t Journal::record_event(Stamp at, EntryKind kind, std::string_view event,

@@ -117,7 +117,7 @@ class Builder {
   Builder(Report& report, const ReportOptions& options) : report_(report), options_(options) {}
 
   void add(const Entry& entry) {
-    const json& data = entry.data;
+    const json data = entry.data();
     switch (entry.kind) {
       case EntryKind::http_response: on_http_response(entry, data); break;
       case EntryKind::ws_open: on_ws_open(data); break;

@@ -33,7 +33,7 @@ TEST(JournalRing, full_ring_drops_oldest_counts_them_and_never_reuses_seqs) {
   std::uint64_t expected = 7;
   for (const Entry& entry : journal.entries()) {
     EXPECT_EQ(entry.seq, expected);
-    EXPECT_EQ(entry.data.at("i"), expected - 1);  // the newest four, intact
+    EXPECT_EQ(entry.data().at("i"), expected - 1);  // the newest four, intact
     ++expected;
   }
   EXPECT_EQ(journal.record(at_ms(11), EntryKind::market, {}), 11U);
@@ -56,13 +56,13 @@ TEST(JournalRing, entry_keeps_times_kind_and_data) {
   EXPECT_EQ(entry.t, stamp.t);
   EXPECT_EQ(entry.wall_ms, stamp.wall_ms);
   EXPECT_EQ(entry.kind, EntryKind::session);
-  EXPECT_EQ(entry.data, (nlohmann::json{{"event", "created"}}));
+  EXPECT_EQ(entry.data(), (nlohmann::json{{"event", "created"}}));
 }
 
 TEST(JournalRing, data_that_is_not_an_object_is_wrapped_as_value) {
   Journal journal;
   journal.record(at_ms(0), EntryKind::error, "boom");
-  EXPECT_EQ(journal.entries().front().data, (nlohmann::json{{"value", "boom"}}));
+  EXPECT_EQ(journal.entries().front().data(), (nlohmann::json{{"value", "boom"}}));
 }
 
 TEST(EntryKind, names_round_trip_and_unknown_names_are_refused) {

@@ -11,7 +11,32 @@ namespace {
 using nlohmann::json;
 using testing::at_ms;
 
-const json& last_data(const Journal& journal) { return journal.entries().back().data; }
+json last_data(const Journal& journal) { return journal.entries().back().data(); }
+
+// The recorders write their data as text; it must be exactly what nlohmann::json writes for the
+// same object (sorted keys, its escaping, invalid UTF-8 replaced), whatever the strings hold.
+TEST(JournalRecorders, data_text_is_canonical_json_even_for_hostile_text) {
+  Journal journal;
+  HttpResponseRecord response;
+  response.method = "GET";
+  response.path = "/api/v3/\"quoted\"\\path";
+  response.query = std::string("a=\x01\n\t") + "\xff\xfe bad utf-8 \xe2\x82";
+  response.status = 200;
+  response.latency_us = 12;
+  response.body = "{\"price\":\"1.00\"} \xf0\x9f\x98\x80";
+  journal.record_http_response(at_ms(0), response);
+  WsMessageRecord message;
+  message.conn_id = 3;
+  message.subscribe = {"btcusdt@trade", "a\"b"};
+  message.text = "\x7f\x80";
+  journal.record_ws_message(at_ms(1), message);
+  for (const auto& entry : journal.entries()) {
+    auto parsed = json::parse(entry.data_text);  // valid JSON, valid UTF-8
+    EXPECT_EQ(entry.data_text, dump_data(parsed));
+  }
+  EXPECT_EQ(journal.entries().front().data()["path"], "/api/v3/\"quoted\"\\path");
+  EXPECT_EQ(journal.entries().back().data()["subscribe"], (json{"btcusdt@trade", "a\"b"}));
+}
 
 TEST(JournalRecorders, http_request_keeps_summary_headers_and_a_capped_body) {
   Journal journal{JournalOptions{.max_body_bytes = 8}};

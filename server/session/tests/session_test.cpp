@@ -157,7 +157,7 @@ TEST(Session, journal_records_the_start_timeline_notes_and_admin_entries) {
     std::vector<std::string> out;
     for (const auto& entry : session->journal().entries()) {
       out.push_back(std::string(journal::kind_name(entry.kind)) + " " +
-                    entry.data.value("event", std::string()));
+                    entry.data().value("event", std::string()));
     }
     return out;
   });

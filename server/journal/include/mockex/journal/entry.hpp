@@ -58,7 +58,12 @@ struct Entry {
   core::Timestamp t;      // scenario time
   std::int64_t wall_ms = 0;
   EntryKind kind = EntryKind::session;
-  nlohmann::json data = nlohmann::json::object();  // the kind's fields (see records.hpp)
+  // The kind's fields (see records.hpp) as the JSON text of one object, keys sorted: kept as
+  // text, so recording builds no tree and the JSON Lines sink and text queries use it as it is.
+  std::string data_text = "{}";
+
+  // data_text parsed (an empty object should it ever not parse).
+  nlohmann::json data() const;
 };
 
 // The entry as a JSON object {seq, t, wall, kind, data}; t and wall in milliseconds. nlohmann::json

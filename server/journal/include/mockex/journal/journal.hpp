@@ -57,6 +57,8 @@ class Journal {
   // as {"value": ...}).
   // Returns its seq.
   std::uint64_t record(Stamp at, EntryKind kind, nlohmann::json data);
+  // The same with `data` as the JSON text of an object already (what the recorders make).
+  std::uint64_t record_text(Stamp at, EntryKind kind, std::string data_text);
 
   std::uint64_t record_http_request(Stamp at, const HttpRequestRecord& request);
   std::uint64_t record_http_response(Stamp at, const HttpResponseRecord& response);
