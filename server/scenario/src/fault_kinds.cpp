@@ -1,28 +1,27 @@
 #include "mockex/scenario/fault_kinds.hpp"
 
+#include <mockex/fault/kind.hpp>
+
 #include <array>
 
 namespace mockex::scenario {
 
 namespace {
 
-constexpr std::array<std::string_view, 26> kKinds = {
-    "latency",     "http_error",   "hang",         "reset",       "close_after_headers",
-    "truncate",    "malformed",    "slow_body",    "ws_refuse",   "ws_disconnect",
-    "ws_no_pong",  "ws_drop",      "ws_delay",     "ws_duplicate", "ws_reorder",
-    "ws_corrupt",  "depth_gap",    "stale",        "lag",         "clock_skew",
-    "order_reject", "fill_delay",  "partial_fill", "ack_lost",    "cancel_unknown",
-    "duplicate_report"};
+// The fault engine's names, in its order.
+const std::array<std::string_view, fault::kKindCount>& names() {
+  static const auto table = [] {
+    std::array<std::string_view, fault::kKindCount> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = fault::to_string(fault::all_kinds()[i]);
+    return out;
+  }();
+  return table;
+}
 
 }  // namespace
 
-std::span<const std::string_view> fault_kinds() { return kKinds; }
+std::span<const std::string_view> fault_kinds() { return names(); }
 
-bool is_fault_kind(std::string_view kind) {
-  for (auto known : kKinds) {
-    if (known == kind) return true;
-  }
-  return false;
-}
+bool is_fault_kind(std::string_view kind) { return fault::parse_kind(kind).has_value(); }
 
 }  // namespace mockex::scenario

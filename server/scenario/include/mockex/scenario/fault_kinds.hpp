@@ -1,5 +1,5 @@
 #pragma once
-// The closed set of fault kind names (DESIGN.md, "Fault kinds"). The scenario loader checks a
+// The closed set of fault kind names (the fault module's). The scenario loader checks a
 // timeline fault's kind against it; what each kind does is the fault module's business.
 
 #include <span>
