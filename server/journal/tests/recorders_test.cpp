@@ -20,7 +20,8 @@ TEST(JournalRecorders, data_text_is_canonical_json_even_for_hostile_text) {
   HttpResponseRecord response;
   response.method = "GET";
   response.path = "/api/v3/\"quoted\"\\path";
-  response.query = std::string("a=\x01\n\t") + "\xff\xfe bad utf-8 \xe2\x82";
+  const std::string query = std::string("a=\x01\n\t") + "\xff\xfe bad utf-8 \xe2\x82";
+  response.query = query;
   response.status = 200;
   response.latency_us = 12;
   response.body = "{\"price\":\"1.00\"} \xf0\x9f\x98\x80";

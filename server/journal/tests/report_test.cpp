@@ -10,17 +10,18 @@ namespace {
 
 using testing::at_ms;
 
-HttpResponseRecord http(std::string method, std::string path, std::string query, int status,
-                        std::int64_t latency_us, std::string remote = "127.0.0.1:6001",
-                        std::string api_key = {}) {
+// Views of the literals the tests pass: valid for the whole test.
+HttpResponseRecord http(std::string_view method, std::string_view path, std::string_view query,
+                        int status, std::int64_t latency_us,
+                        std::string_view remote = "127.0.0.1:6001", std::string_view api_key = {}) {
   HttpResponseRecord record;
-  record.method = std::move(method);
-  record.path = std::move(path);
-  record.query = std::move(query);
+  record.method = method;
+  record.path = path;
+  record.query = query;
   record.status = status;
   record.latency_us = latency_us;
-  record.remote = std::move(remote);
-  record.api_key = std::move(api_key);
+  record.remote = remote;
+  record.api_key = api_key;
   return record;
 }
 

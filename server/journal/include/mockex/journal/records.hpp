@@ -17,29 +17,32 @@ namespace mockex::journal {
 // `remote` is the client's address as "host:port" ("[v6]:port" for IPv6); the report groups a
 // client's connections by host (and API key, when one was sent).
 
-// http_request: method, path, query, remote, api_key, headers {name: value}, body, body_bytes
+// http_request: method, path, query, remote, api_key, headers {name: value}, body, body_bytes.
+// One per request: the texts are views of the request, valid for the call (nothing is copied
+// but what the entry keeps).
 struct HttpRequestRecord {
-  std::string method{};
-  std::string path{};   // as the dialect sees it, with or without the /s/{id} prefix
-  std::string query{};  // raw, without '?'
-  std::string remote{};
-  std::string api_key{};
+  std::string_view method{};
+  std::string_view path{};   // as the dialect sees it, with or without the /s/{id} prefix
+  std::string_view query{};  // raw, without '?'
+  std::string_view remote{};
+  std::string_view api_key{};
   std::vector<std::pair<std::string, std::string>> headers{};  // only those worth keeping
-  std::string body{};  // kept up to JournalOptions::max_body_bytes; body_bytes is the full size
+  std::string_view body{};  // kept up to JournalOptions::max_body_bytes; body_bytes is the full size
 };
 
 // http_response: method, path, query, status, latency_us, remote, api_key, request_body, body,
-// body_bytes. One per request, when its answer left (or failed to leave) the server.
+// body_bytes. One per request, when its answer left (or failed to leave) the server. Views, as
+// above.
 struct HttpResponseRecord {
-  std::string method{};
-  std::string path{};
-  std::string query{};
-  std::string remote{};
-  std::string api_key{};
+  std::string_view method{};
+  std::string_view path{};
+  std::string_view query{};
+  std::string_view remote{};
+  std::string_view api_key{};
   int status = 0;                // 0: no response was delivered (hang, reset, ack lost)
   std::int64_t latency_us = 0;   // request read -> response written, injected delays included
-  std::string request_body{};      // form parameters of a POST/PUT/DELETE, for retry detection
-  std::string body{};              // kept up to JournalOptions::max_body_bytes
+  std::string_view request_body{};  // form parameters of a POST/PUT/DELETE, for retry detection
+  std::string_view body{};          // kept up to JournalOptions::max_body_bytes
 };
 
 // ws_open: conn, remote, api_key, path, streams
