@@ -32,13 +32,6 @@ std::string fault_name(const core::HttpRequest& request) {
   return std::string(request.param("name").value_or(""));
 }
 
-// The rule of a POST body: names a nameless one, and reads it with the fault engine's parser.
-std::variant<json, ApiError> rule_body(const core::HttpRequest& request) {
-  auto parsed = parse_object(request.body);
-  if (auto* error = std::get_if<ApiError>(&parsed)) return *error;
-  return std::get<json>(std::move(parsed));
-}
-
 void pause_route(const RouteAdder& add, const ContextPtr& context, const std::string& faults,
                  const std::string& verb, bool paused) {
   add("POST", faults + "/{name}/" + verb,
@@ -58,11 +51,12 @@ void add_fault_routes(const RouteAdder& add, const ContextPtr& context) {
   const std::string faults = std::string(kPrefix) + "/sessions/{id}/faults";
 
   add("POST", faults, [context](core::HttpRequest&& request, core::Responder respond) {
-    auto body = rule_body(request);
+    auto body = parse_object(request.body);
     if (auto* error = std::get_if<ApiError>(&body)) return respond(error_response(*error));
     with_session(
         *context, request, std::move(respond),
         [body = std::get<json>(std::move(body))](session::Session& session) mutable -> Reply {
+          // A nameless rule is called "<kind>-<n>"; the fault engine's parser reads the rest.
           if (!body.contains("name") && body.contains("kind") && body["kind"].is_string()) {
             body["name"] = body["kind"].get<std::string>() + "-" +
                            std::to_string(session.faults().list().size() + 1);

@@ -86,14 +86,15 @@ void order_acked(RestCall& call, const venue::PlaceOrder& order, const venue::Or
   auto symbol = order.symbol;
   auto id = placed.id;
   auto& clock = call.session.clock();
-  auto released = clock.schedule_at(clock.now() + *faults.hold, [session, symbol, id] {
+  auto release = [session, symbol, id] {
     venue::Events events;
     // Canceled meanwhile: nothing to release.
     if (session->venue().release_deferred(symbol, id, session->clock().now(), events)) {
       session->publish(events);
     }
-  });
-  (void)released;
+  };
+  // A full timer queue must not strand the order: it then meets the book at once.
+  if (!clock.schedule_at(clock.now() + *faults.hold, release)) release();
 }
 
 std::optional<ApiError> cancel_faults(RestCall& call, std::string_view symbol,

@@ -9,11 +9,6 @@
 namespace mockex::dialect::binance {
 namespace {
 
-fault::Point user_point(std::string_view stream, std::string_view event) {
-  auto point = ws_out_point(stream, event, {});
-  return point;
-}
-
 // The account an event belongs to; none for the market's events.
 std::optional<core::AccountId> account_of(const venue::Event& event) {
   if (const auto* update = std::get_if<venue::OrderUpdate>(&event)) return update->order.account;
@@ -119,18 +114,18 @@ void UserDataHub::on_events(const venue::Events& events) {
     if (!watched) continue;
     if (const auto* update = std::get_if<venue::OrderUpdate>(&event)) {
       auto kind = std::string("executionReport.") + std::string(venue::to_string(update->exec));
-      auto point = user_point("executionReport", kind);
-      point.symbol = venue.instrument(update->order.symbol).symbol;
+      const auto& symbol = venue.instrument(update->order.symbol).symbol;
+      auto point = ws_out_point("executionReport", kind, symbol);
       point.client_order_id = update->orig_client_order_id.empty()
                                   ? update->client_order_id.view()
                                   : update->orig_client_order_id.view();
       deliver(*account, execution_report(venue, *update, execution_id, now_ms), point);
     } else if (const auto* position = std::get_if<venue::AccountPosition>(&event)) {
       deliver(*account, account_position(venue, *position, now_ms),
-              user_point("outboundAccountPosition", "outboundAccountPosition"));
+              ws_out_point("outboundAccountPosition", "outboundAccountPosition", {}));
     } else if (const auto* delta = std::get_if<venue::BalanceDelta>(&event)) {
       deliver(*account, balance_update(venue, *delta, now_ms),
-              user_point("balanceUpdate", "balanceUpdate"));
+              ws_out_point("balanceUpdate", "balanceUpdate", {}));
     }
   }
 }
