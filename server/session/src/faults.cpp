@@ -35,18 +35,19 @@ SessionFaults::~SessionFaults() {
 std::vector<fault::Fired> SessionFaults::evaluate(const fault::Point& point) {
   auto now = clock_.now();
   strand_now_.store(now.micros());
+  return decide_at(point, now);
+}
+
+std::vector<fault::Fired> SessionFaults::decide_off_strand(const fault::Point& point) {
+  return decide_at(point, core::Timestamp::from_micros(strand_now_.load()));
+}
+
+std::vector<fault::Fired> SessionFaults::decide_at(const fault::Point& point, core::Timestamp now) {
   std::lock_guard lock(mutex_);
   auto fired = plan_.decide(point, now);
   // The watched stages shrink only when a rule fires its last or its window ends; the common
   // case (nothing fired, the stage still watched) skips the recount.
   if (!fired.empty() || !plan_.watches(point.stage)) rewatch();
-  return fired;
-}
-
-std::vector<fault::Fired> SessionFaults::decide_off_strand(const fault::Point& point) {
-  std::lock_guard lock(mutex_);
-  auto fired = plan_.decide(point, core::Timestamp::from_micros(strand_now_.load()));
-  rewatch();
   return fired;
 }
 
@@ -59,19 +60,15 @@ void SessionFaults::record(const std::vector<fault::Fired>& fired, std::string_v
                                      .target = std::string(target)});
     if (tally_) tally_->injected(kind, one.name);
   }
-  for (const auto& one : fired) {
-    // A rule that fired its `first` N times is over.
-    const fault::Spec* spec = nullptr;
-    {
-      std::lock_guard lock(mutex_);
-      spec = plan_.find(one.name);
-      if (spec != nullptr && spec->first == 0) spec = nullptr;
-    }
-    if (spec != nullptr) {
-      track_window({});
-      break;
+  bool counted = false;  // a rule with `first` fired: it may be over now
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& one : fired) {
+      const auto* spec = plan_.find(one.name);
+      counted = counted || (spec != nullptr && spec->first > 0);
     }
   }
+  if (counted) track_window({});
 }
 
 void SessionFaults::rewatch() {

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <vector>
 
 #include "mockex/core/arithmetic.hpp"
+#include "level_walk.hpp"
 #include "venue_impl.hpp"
 
 namespace mockex::venue {
@@ -31,39 +31,36 @@ bool Venue::Impl::executes_more_than(const Market& m, const book::NewOrder& orde
   }
 
   core::Int128 taken = 0;
-  std::vector<book::LevelInfo> levels;
-  std::size_t wanted = 16;
-  std::size_t done = 0;
-  while (true) {
-    levels.clear();
-    m.book.depth(side, wanted, levels);
-    for (; done < levels.size(); ++done) {
-      const core::Price price = levels[done].price;
-      if (has_limit && (order.side == Side::buy ? price > order.price : price < order.price)) {
+  bool more = false;
+  detail::for_each_level(m.book, side, 16, [&](const book::LevelInfo& level) {
+    const core::Price price = level.price;
+    if (has_limit && (order.side == Side::buy ? price > order.price : price < order.price)) {
+      return false;
+    }
+    for (const book::OrderInfo& maker : m.book.orders_at(side, price)) {
+      if (stp_applies && maker.owner == order.owner) {
+        // EXPIRE_MAKER removes the maker and goes on; the other modes expire the taker here.
+        if (order.stp == StpMode::expire_maker) continue;
         return false;
       }
-      for (const book::OrderInfo& maker : m.book.orders_at(side, price)) {
-        if (stp_applies && maker.owner == order.owner) {
-          // EXPIRE_MAKER removes the maker and goes on; the other modes expire the taker here.
-          if (order.stp == StpMode::expire_maker) continue;
-          return false;
-        }
-        std::int64_t fill = maker.open_qty.units();
-        if (by_quote) {
-          // Whole steps while the budget lasts; the first it cannot afford ends the order.
-          const core::Int128 whole = budget / price.units();
-          if (whole < fill) fill = static_cast<std::int64_t>(whole);
-          fill -= fill % step;
-          if (fill == 0) return false;
-          budget -= static_cast<core::Int128>(price.units()) * fill;
-        }
-        taken += fill;
-        if (taken > cap.units()) return true;
+      std::int64_t fill = maker.open_qty.units();
+      if (by_quote) {
+        // Whole steps while the budget lasts; the first it cannot afford ends the order.
+        const core::Int128 whole = budget / price.units();
+        if (whole < fill) fill = static_cast<std::int64_t>(whole);
+        fill -= fill % step;
+        if (fill == 0) return false;
+        budget -= static_cast<core::Int128>(price.units()) * fill;
+      }
+      taken += fill;
+      if (taken > cap.units()) {
+        more = true;
+        return false;
       }
     }
-    if (levels.size() < wanted) return false;
-    wanted *= 8;
-  }
+    return true;
+  });
+  return more;
 }
 
 }  // namespace mockex::venue

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "mockex/core/arithmetic.hpp"
+#include "level_walk.hpp"
 #include "venue_impl.hpp"
 
 namespace mockex::venue {
@@ -274,24 +275,15 @@ template <class Visit>
 void walk_levels(const Market& m, const AccountState* owner, Side side, StpMode stp, Visit visit) {
   const bool skip_own = stp == StpMode::expire_maker && owner != nullptr &&
                         owner->symbols[m.id.value].open_orders > 0;
-  std::vector<book::LevelInfo> levels;
-  std::size_t wanted = 32;
-  std::size_t done = 0;
-  while (true) {
-    levels.clear();
-    m.book.depth(side, wanted, levels);
-    for (; done < levels.size(); ++done) {
-      std::int64_t available = levels[done].qty.units();
-      if (skip_own) {
-        for (const book::OrderInfo& info : m.book.orders_at(side, levels[done].price)) {
-          if (info.owner == owner->spec.id) available -= info.open_qty.units();
-        }
+  detail::for_each_level(m.book, side, 32, [&](const book::LevelInfo& level) {
+    std::int64_t available = level.qty.units();
+    if (skip_own) {
+      for (const book::OrderInfo& info : m.book.orders_at(side, level.price)) {
+        if (info.owner == owner->spec.id) available -= info.open_qty.units();
       }
-      if (!visit(levels[done].price, available)) return;
     }
-    if (levels.size() < wanted) return;
-    wanted *= 8;
-  }
+    return visit(level.price, available);
+  });
 }
 
 }  // namespace

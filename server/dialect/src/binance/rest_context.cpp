@@ -98,7 +98,6 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       session->journal().record_http_request(
           session->stamp(), {request.method, request.path, request.query, request.remote_address,
                              api_key, {}, request.body});
-      auto unjournaled = respond;  // for answers that never reach the client
       RestFaults faults;
       if (session->faults().watches(fault::Stage::http_request)) {
         faults = decide_rest_faults(*session, request, std::get_if<Params>(&parsed), api_key);
@@ -107,9 +106,12 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
           return;
         }
       }
-      // Every answer is journaled as it leaves the handler, faults applied.
-      respond = [session, &request, api_key, started, faults,
-                 respond = std::move(respond)](core::HttpResponse response) {
+      auto& state = binance_state(*session);
+      std::optional<std::string> frozen_key;  // set: this answer is kept for a stale fault
+      // Every answer goes out through here (all within this call): kept for a stale fault,
+      // faults applied, journaled. `respond` alone is for answers that never reach the client.
+      auto answer = [&](core::HttpResponse response) {
+        if (frozen_key) state.stale_answers.emplace(*frozen_key, response);
         faults.apply(response);
         auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
@@ -119,27 +121,19 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
                                response.body});
         respond(std::move(response));
       };
-      if (faults.instead) {
-        respond(std::move(*faults.instead));
-        return;
-      }
-      auto& state = binance_state(*session);
+      if (faults.instead) return answer(std::move(*faults.instead));
       if (stale_market_data(*session, request, std::get_if<Params>(&parsed))) {
         auto key = request.target.substr(request.path.size() - venue_path(request).size());
         if (auto frozen = state.stale_answers.find(key); frozen != state.stale_answers.end()) {
-          respond(frozen->second);
-          return;
+          return answer(frozen->second);
         }
-        respond = [&state, key, respond = std::move(respond)](core::HttpResponse response) {
-          state.stale_answers.emplace(key, response);
-          respond(std::move(response));
-        };
+        frozen_key = std::move(key);
       } else if (!state.stale_answers.empty() &&
                  !session->faults().watches(fault::Stage::market_data)) {
         state.stale_answers.clear();  // the last stale fault is over
       }
       if (auto* error = std::get_if<ApiError>(&parsed)) {
-        respond(to_response(*error));
+        answer(to_response(*error));
         return;
       }
       const auto& params = std::get<Params>(parsed);
@@ -150,14 +144,14 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       if (security != Security::none) {
         auto authenticated = authenticate(*session, request, params, security, skew_ms);
         if (auto* error = std::get_if<ApiError>(&authenticated)) {
-          respond(to_response(*error));
+          answer(to_response(*error));
           return;
         }
         account = std::get<core::AccountId>(authenticated);
       }
       auto charge = state.limiter.charge_request(client_ip(request), weight(params), now_ms);
       if (charge.refusal) {
-        respond(to_response(*charge.refusal));
+        answer(to_response(*charge.refusal));
         return;
       }
       core::HeaderList extra_headers;
@@ -167,8 +161,8 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
         // The order is placed; its acknowledgement is what gets lost.
         using Action = core::WireEffect::Action;
         switch (*call.ack_lost) {
-          case fault::AckLostMode::drop: return unjournaled(silent_response(Action::reset));
-          case fault::AckLostMode::hang: return unjournaled(silent_response(Action::hang));
+          case fault::AckLostMode::drop: return respond(silent_response(Action::reset));
+          case fault::AckLostMode::hang: return respond(silent_response(Action::hang));
           case fault::AckLostMode::error: result = ack_lost_error(); break;
         }
       }
@@ -180,7 +174,7 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
                                         : json_response(200, std::get<nlohmann::json>(result));
       add_headers(response, charge.headers);
       add_headers(response, extra_headers);
-      respond(std::move(response));
+      answer(std::move(response));
     });
   };
 }

@@ -17,6 +17,18 @@ struct WsOutState::Lagged {
 
 namespace {
 
+void drain_lagged(const std::shared_ptr<WsOutState::Lagged>& lagged,
+                  const std::shared_ptr<core::WsConnection>& connection);
+
+// Waits for the first lagged message to be due.
+void arm_lagged(const std::shared_ptr<WsOutState::Lagged>& lagged,
+                const std::shared_ptr<core::WsConnection>& connection) {
+  lagged->timer.expires_at(lagged->queue.front().first);
+  lagged->timer.async_wait([lagged, connection](const boost::system::error_code& ec) {
+    if (!ec) drain_lagged(lagged, connection);
+  });
+}
+
 // Sends what is due, in order, and waits for the next.
 void drain_lagged(const std::shared_ptr<WsOutState::Lagged>& lagged,
                   const std::shared_ptr<core::WsConnection>& connection) {
@@ -25,11 +37,7 @@ void drain_lagged(const std::shared_ptr<WsOutState::Lagged>& lagged,
     connection->send_shared(std::move(lagged->queue.front().second));
     lagged->queue.pop_front();
   }
-  if (lagged->queue.empty()) return;
-  lagged->timer.expires_at(lagged->queue.front().first);
-  lagged->timer.async_wait([lagged, connection](const boost::system::error_code& ec) {
-    if (!ec) drain_lagged(lagged, connection);
-  });
+  if (!lagged->queue.empty()) arm_lagged(lagged, connection);
 }
 
 struct Decision {
@@ -134,13 +142,7 @@ void send_with_faults(session::Session& session,
     if (!state.lagged->queue.empty()) due = std::max(due, state.lagged->queue.back().first);
     bool idle = state.lagged->queue.empty();
     for (int i = 0; i < d.copies; ++i) state.lagged->queue.emplace_back(due, frame);
-    if (idle) {
-      state.lagged->timer.expires_at(due);
-      state.lagged->timer.async_wait(
-          [lagged = state.lagged, connection](const boost::system::error_code& ec) {
-            if (!ec) drain_lagged(lagged, connection);
-          });
-    }
+    if (idle) arm_lagged(state.lagged, connection);
     return;
   }
   if (d.delay.count() > 0) return send_later(session, connection, std::move(frame), d.delay, d.copies);

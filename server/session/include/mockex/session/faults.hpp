@@ -104,6 +104,7 @@ class SessionFaults {
 
  private:
   void activated(const std::string& name);
+  std::vector<fault::Fired> decide_at(const fault::Point& point, core::Timestamp now);
   void rewatch();  // after every change of the plan, under the lock
   void track_window(const std::string& name);
 
