@@ -9,7 +9,7 @@ packages=(
   libboost1.81-all-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-pytest python3-aiohttp python3-pytest-xdist python3-pytest-asyncio python3-yaml python3-jsonschema
+  python3 python3-pytest python3-aiohttp python3-pytest-xdist python3-pytest-asyncio python3-yaml python3-jsonschema python3-aioresponses
   curl openssl
 )
 
