@@ -79,6 +79,10 @@ def balances_from_json(d):
     return {line["asset"]: Balance.from_json(line) for line in d["balances"]}
 
 
+def _decimal_or_none(text):
+    return None if text is None else Decimal(text)
+
+
 def _levels(levels):
     return [(Decimal(price), Decimal(qty)) for price, qty in levels]
 
@@ -88,14 +92,14 @@ class Book:
     symbol: str
     status: str                   # TRADING or HALT
     last_update_id: int
-    last_price: Decimal
+    last_price: Optional[Decimal]  # None before the first trade
     bids: list                    # [(price, quantity)], best first
     asks: list
 
     @classmethod
     def from_json(cls, d):
         return cls(symbol=d["symbol"], status=d["status"], last_update_id=d["lastUpdateId"],
-                   last_price=Decimal(d["lastPrice"]), bids=_levels(d["bids"]),
+                   last_price=_decimal_or_none(d.get("lastPrice")), bids=_levels(d["bids"]),
                    asks=_levels(d["asks"]))
 
 
