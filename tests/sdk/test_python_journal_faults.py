@@ -111,7 +111,7 @@ def test_faults_act_on_the_wire(client):
             began = time.monotonic()
             assert call(s.rest_url, "GET", "/api/v3/time")[0] == 200
             assert time.monotonic() - began >= 0.3
-        fired = s.entries(kinds="fault", text="effect")
+        fired = s.faults_applied()
         assert [(e.data["fault_kind"], e.data["target"]) for e in fired] == [
             ("http_error", "GET /api/v3/ticker/price"), ("latency", "GET /api/v3/time")]
         report = s.report()

@@ -15,6 +15,20 @@ from .models import (Book, Clock, Entry, JournalPage, MarketAction, Order, Repor
 
 MAX_WAIT_S = 30.0   # the daemon's longest long poll
 
+# ccxt's binance REST bases (the key and the path after the host); all of them are pointed at the
+# session, the spot ones because mockex serves them, the others so no call leaves the machine.
+_CCXT_REST = {
+    "public": "/api/v3", "private": "/api/v3", "v1": "/api/v1",
+    "sapi": "/sapi/v1", "sapiV2": "/sapi/v2", "sapiV3": "/sapi/v3", "sapiV4": "/sapi/v4",
+    "dapiPublic": "/dapi/v1", "dapiPrivate": "/dapi/v1", "dapiPrivateV2": "/dapi/v2",
+    "dapiData": "/futures/data", "fapiPublic": "/fapi/v1", "fapiPublicV2": "/fapi/v2",
+    "fapiPublicV3": "/fapi/v3", "fapiPrivate": "/fapi/v1", "fapiPrivateV2": "/fapi/v2",
+    "fapiPrivateV3": "/fapi/v3", "fapiData": "/futures/data", "eapiPublic": "/eapi/v1",
+    "eapiPrivate": "/eapi/v1", "papi": "/papi/v1", "papiV2": "/papi/v2",
+}
+_CCXT_WS = ("spot", "margin", "future", "delivery", "stock", "option", "optionMarket",
+            "optionPrivate", "papi")
+
 
 def _decimal_text(value):
     return None if value is None else str(value)
@@ -94,14 +108,14 @@ class _SessionApi:
         return self.ws_url[:-len("/ws")] if self.ws_url.endswith("/ws") else self.ws_url
 
     def ccxt_urls(self):
-        """ccxt's `urls` option for its `binance` class, pointed at this session:
-        `ccxt.binance({"urls": session.ccxt_urls(), ...})`."""
-        rest, ws = self.rest_url, self.ws_root
-        api = {name: f"{rest}/api/v3" for name in ("public", "private", "v3")}
-        api.update({"sapi": f"{rest}/sapi/v1", "sapiV3": f"{rest}/sapi/v3",
-                    "v1": f"{rest}/api/v1"})
-        return {"api": {**api, "ws": {"spot": f"{ws}/ws", "ws-api": {"spot": self.ws_api_url}}},
-                "test": {**api, "ws": {"spot": f"{ws}/ws"}}}
+        """ccxt's `urls` option for its `binance` class (and ccxt.pro's), every REST and
+        WebSocket base pointed at this session, so nothing reaches the real exchange:
+        `new ccxt.binance({urls: <this>, apiKey, secret})`."""
+        rest, ws = self.rest_url, self.ws_root + "/ws"
+        api = {key: rest + path for key, path in _CCXT_REST.items()}
+        api["ws"] = {key: ws for key in _CCXT_WS}
+        api["ws"]["ws-api"] = {key: self.ws_api_url for key in ("spot", "future", "delivery")}
+        return {"api": api}
 
     def _path(self, rest=""):
         return f"/sessions/{segment(self.id)}{rest}"
@@ -186,6 +200,16 @@ class _SessionApi:
     def entries(self, kinds=None, text=None, after=0):
         """Every matching entry the journal holds, oldest first (all pages)."""
         return self._do(self._entries(kinds, text, after))
+
+    def _all_applied(self, kind):
+        entries = yield from self._entries("fault", None, 0)
+        return [e for e in entries if "effect" in e.data
+                and (kind is None or e.data.get("fault_kind") == kind)]
+
+    def faults_applied(self, kind=None):
+        """The `fault` entries of faults applied (not the rules' lives), optionally of one kind:
+        each `data` has `name`, `fault_kind`, `effect` and `target`."""
+        return self._do(self._all_applied(kind))
 
     def _wait_for(self, kinds, text, after, timeout):
         deadline = time.monotonic() + seconds(timeout)

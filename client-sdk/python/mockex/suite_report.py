@@ -10,10 +10,8 @@ from . import coverage
 def test_record(session, report, scenario, seed, clock):
     """What one test's session saw, gathered before the session is deleted."""
     hits = {}
-    for entry in session.entries(kinds="fault"):
-        data = entry.data or {}
-        if "effect" not in data:   # the rule's life (window opened, paused, ...), not a fault
-            continue
+    for entry in session.faults_applied():
+        data = entry.data
         key = (data.get("fault_kind", "?"), data.get("name", "?"), data.get("target", ""))
         hits[key] = hits.get(key, 0) + 1
     entries = session.entries(kinds="ws_open,ws_in")
