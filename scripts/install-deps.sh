@@ -10,6 +10,7 @@ packages=(
   prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest python3-aiohttp python3-pytest-xdist python3-pytest-asyncio python3-yaml python3-jsonschema python3-aioresponses
+  python3-pip python3-venv python3-wheel
   curl openssl
 )
 
