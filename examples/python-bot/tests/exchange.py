@@ -23,8 +23,10 @@ def params(entry) -> dict:
     return dict(parse_qsl(data.get("query") or data.get("request_body") or data.get("body") or ""))
 
 
-async def order_posts(ex):
-    return await requests(ex, "POST", "/api/v3/order")
+async def order_posts(ex, answered=False):
+    """POST /api/v3/order requests (or, answered=True, their responses)."""
+    return await requests(ex, "POST", "/api/v3/order",
+                          kind="http_response" if answered else "http_request")
 
 
 async def ws_opens(ex, path_part):
@@ -32,6 +34,19 @@ async def ws_opens(ex, path_part):
 
 
 def acknowledged_quote(bot):
-    """The bot's resting quote once the exchange confirmed it over user data, else None."""
+    """The bot's resting quote once the exchange confirmed it (REST answer, lookup, or user
+    data), else None."""
     order = bot.portfolio.orders.get(bot.quoter.quote) if bot.quoter else None
-    return order if order is not None and order.is_open and order.reports else None
+    return order if order is not None and order.is_open and order.order_id else None
+
+
+async def quiet_after(ex, status):
+    """For each HTTP answer with `status`: ms until the exchange saw the client's next request
+    (None when there was none)."""
+    wire = await ex.entries(kinds=["http_request", "http_response"])
+    gaps = []
+    for i, entry in enumerate(wire):
+        if entry.kind == "http_response" and entry.data["status"] == status:
+            following = [e for e in wire[i + 1:] if e.kind == "http_request"]
+            gaps.append(following[0].wall - entry.wall if following else None)
+    return gaps
