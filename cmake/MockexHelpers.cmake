@@ -50,3 +50,20 @@ function(mockex_add_test name)
     DISCOVERY_TIMEOUT 60
     PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
 endfunction()
+
+# mockex_add_pytest(NAME LABEL label [ARGS pytest args...] [ENV VAR=value...] [TIMEOUT s])
+# One CTest test running Debian's pytest from the source tree against the mockexd just built.
+set(MOCKEX_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with Debian's pytest and aiohttp")
+function(mockex_add_pytest name)
+  cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "ARGS;ENV" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  add_test(NAME ${name}
+    COMMAND ${MOCKEX_PYTHON} -m pytest -q -p no:cacheprovider ${ARG_ARGS}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${name} PROPERTIES
+    LABELS ${ARG_LABEL}
+    TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "MOCKEXD=$<TARGET_FILE:mockexd>;MOCKEX_REPO=${PROJECT_SOURCE_DIR};${ARG_ENV}")
+endfunction()

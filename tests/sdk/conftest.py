@@ -15,6 +15,22 @@ os.environ.setdefault("MOCKEXD", str(REPO / "build" / "bin" / "mockexd"))
 from mockex.daemon import Daemon  # noqa: E402
 
 SCENARIOS = REPO / "scenarios"
+# One instrument, one account (k1/s1 with 1000 USDT), a stepped clock.
+TINY = """\
+name: tiny
+seed: 3
+clock: {mode: stepped}
+instruments:
+  - symbol: BTCUSDT
+    base: BTC
+    quote: USDT
+    price: {tick: "0.01", min: "0.01", max: "1000000"}
+    lot: {step: "0.00001", min: "0.00001", max: "9000"}
+accounts:
+  - api_key: k1
+    secret: s1
+    balances: {USDT: "1000"}
+"""
 DEMO_KEY, DEMO_SECRET = "demo-key", "demo-secret"
 START = 1700000000000   # the scenario time stepped sessions start at
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 import textwrap
 
-from conftest import SCENARIOS, SDK
+from conftest import SCENARIOS, SDK, TINY
 from mockex.daemon import Daemon
 
 
@@ -44,7 +44,7 @@ FIXTURES = """
 
     @pytest.mark.mockex(scenario="beside.yaml")
     def test_a_scenario_file_beside_the_test_is_sent_inline(mockex):
-        assert set(mockex.balances("k9")) == {"BTC", "USDT"}
+        assert set(mockex.balances("k1")) == {"BTC", "USDT"}
 
     @pytest.mark.mockex(scenario_yaml=open("beside.yaml").read(), seed=3)
     def test_inline_yaml(mockex):
@@ -56,25 +56,8 @@ FIXTURES = """
         assert open("first-session").read() not in ids
 """
 
-BESIDE = """\
-    name: beside
-    seed: 1
-    clock: {mode: stepped}
-    instruments:
-      - symbol: BTCUSDT
-        base: BTC
-        quote: USDT
-        price: {tick: "0.01", min: "0.01", max: "1000000"}
-        lot: {step: "0.00001", min: "0.00001", max: "9000"}
-    accounts:
-      - api_key: k9
-        secret: s9
-        balances: {USDT: "10"}
-"""
-
-
 def test_fixtures_and_the_marker(tmp_path):
-    result = run_pytest(tmp_path, {"test_inner.py": FIXTURES, "beside.yaml": BESIDE})
+    result = run_pytest(tmp_path, {"test_inner.py": FIXTURES, "beside.yaml": TINY})
     passed(result, 5)
 
 

@@ -6,25 +6,8 @@ from decimal import Decimal
 import pytest
 
 import mockex
-from conftest import SCENARIOS
+from conftest import SCENARIOS, TINY
 from mockex.daemon import Daemon
-
-TINY = """\
-name: tiny
-seed: 3
-clock: {mode: stepped}
-instruments:
-  - symbol: BTCUSDT
-    base: BTC
-    quote: USDT
-    price: {tick: "0.01", min: "0.01", max: "1000000"}
-    lot: {step: "0.00001", min: "0.00001", max: "9000"}
-accounts:
-  - api_key: k1
-    secret: s1
-    balances: {USDT: "1000"}
-"""
-
 
 def test_a_session_from_a_name_is_listed_described_and_deleted_on_exit(client):
     with client.create_session("quickstart", seed=11, clock="stepped",

@@ -1,6 +1,7 @@
 """Starting and stopping a mockexd binary for a test run: port 0, the bound port read from a port
 file, SIGTERM to stop. Each pytest-xdist worker starts its own, so none clash."""
 
+import json
 import os
 import pathlib
 import shutil
@@ -10,22 +11,15 @@ import time
 
 from .client import Client
 
-# The default session of a daemon the plugin starts; tests get sessions of their own.
-_IDLE_SCENARIO = """\
-name: idle
-seed: 1
-clock: {mode: stepped}
-instruments:
-  - symbol: BTCUSDT
-    base: BTC
-    quote: USDT
-    price: {tick: "0.01", min: "0.01", max: "1000000"}
-    lot: {step: "0.00001", min: "0.00001", max: "9000"}
-accounts:
-  - api_key: idle
-    secret: idle
-    balances: {USDT: "0"}
-"""
+# The default session of a daemon the plugin starts (tests get sessions of their own): one
+# instrument and one empty account, as JSON (which is YAML too).
+_IDLE_SCENARIO = json.dumps({
+    "name": "idle", "seed": 1, "clock": {"mode": "stepped"},
+    "instruments": [{"symbol": "BTCUSDT", "base": "BTC", "quote": "USDT",
+                     "price": {"tick": "0.01", "min": "0.01", "max": "1000000"},
+                     "lot": {"step": "0.00001", "min": "0.00001", "max": "9000"}}],
+    "accounts": [{"api_key": "idle", "secret": "idle", "balances": {"USDT": "0"}}],
+})
 
 
 def find_binary(explicit=None):
