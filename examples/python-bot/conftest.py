@@ -19,6 +19,6 @@ TEST_TIMINGS = dict(
 
 @pytest.fixture
 def make_config():
-    def make(**urls):
-        return Config(**urls, **TEST_TIMINGS)
+    def make(**fields):
+        return Config(**{**TEST_TIMINGS, **fields})
     return make

@@ -27,7 +27,9 @@ class Bot:
         self._tasks = []
         self.http = self.rest = self.desk = self.market = self.user_data = self.quoter = None
 
-    async def start(self):
+    async def prepare(self):
+        """The REST half of starting: server time, the symbol's tick size, balances. Builds the
+        parts; opens no WebSocket (start() does)."""
         self.http = aiohttp.ClientSession()
         self.rest = RestClient(self.http, self.config, self.stats)
         self.desk = OrderDesk(self.rest, self.portfolio, self.config, self.stats)
@@ -35,9 +37,13 @@ class Bot:
         tick = await self._tick_size()
         self.portfolio.on_account(await self.rest.signed("GET", "/api/v3/account"))
         self.user_data = UserDataStream(self.http, self.config, self.rest, self.portfolio,
-                                        self.stats, on_resubscribed=self._catch_up)
+                                        self.stats, on_resubscribed=self.catch_up)
         self.market = MarketFeed(self.http, self.config, self.rest, self.changes, self.stats)
         self.quoter = Quoter(self.config, self.market, self.desk, self.portfolio, tick)
+        return self
+
+    async def start(self):
+        await self.prepare()
         self._spawn(self.user_data.run(), self.market.run())
         # quote only once every executionReport of our orders will reach us
         await self.wait_for(lambda: self.user_data.subscribed, self.config.request_timeout)
@@ -78,7 +84,7 @@ class Bot:
         filters = {f["filterType"]: f for f in info["symbols"][0]["filters"]}
         return Decimal(filters["PRICE_FILTER"]["tickSize"]).normalize()
 
-    async def _catch_up(self):
+    async def catch_up(self):
         """After a user data gap: what happened to our orders and balances while we were away."""
         log.info("user data resubscribed; catching up over REST")
         await self.desk.sync_open_orders()
