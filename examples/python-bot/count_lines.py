@@ -19,16 +19,18 @@ def docstring_lines(source: str) -> set:
     lines = set()
     for node in ast.walk(ast.parse(source)):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
-                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-            lines.update(range(body[0].lineno, body[0].end_lineno + 1))
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                and isinstance(first.value.value, str):
+            lines.update(range(first.lineno, first.end_lineno + 1))
     return lines
 
 
 def code_lines(path: pathlib.Path) -> int:
     text = path.read_text()
     if path.suffix != ".py":
-        return sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        return sum(1 for line in text.splitlines()
+                   if line.strip() and not line.lstrip().startswith("#"))
     skip = docstring_lines(text)
     lines = set()
     for token in tokenize.generate_tokens(io.StringIO(text).readline):

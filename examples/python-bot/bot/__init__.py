@@ -1,4 +1,4 @@
-"""pybot: a small asyncio Binance Spot trading bot (aiohttp), written to be tested against mockexd."""
+"""pybot: a small asyncio Binance Spot trading bot (aiohttp), tested against mockexd."""
 
 from .bot import Bot
 from .config import Config

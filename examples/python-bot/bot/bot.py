@@ -17,7 +17,7 @@ log = logging.getLogger("bot")
 
 
 class Bot:
-    """`async with Bot(config) as bot:` starts it; leaving the block stops it and pulls its quote."""
+    """`async with Bot(config) as bot:` starts it; leaving the block stops it, quote pulled."""
 
     def __init__(self, config):
         self.config = config

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 @dataclass
 class Config:
-    # Where the exchange is. Binance's own: https://api.binance.com, wss://ws-api.binance.com/ws-api/v3
-    # and wss://stream.binance.com:9443. mockexd serves all three on one port.
+    # Where the exchange is. Binance's own: https://api.binance.com,
+    # wss://ws-api.binance.com/ws-api/v3 and wss://stream.binance.com:9443; mockexd serves all
+    # three on one port.
     rest_url: str = "http://localhost:8765"
     ws_api_url: str = "ws://localhost:8765/ws-api/v3"
     stream_url: str = "ws://localhost:8765"
@@ -29,5 +30,5 @@ class Config:
     default_retry_after: float = 1.0  # seconds to wait on a 429/418 without a Retry-After header
     stale_after: float = 5.0          # market stream silent this long (pings answered) = stale
     resubscribe_after: float = 15.0   # stale this long: drop the stream connection and reconnect
-    reconnect_delay: float = 0.2      # first wait before reconnecting a WebSocket (doubles, max 5 s)
+    reconnect_delay: float = 0.2      # first wait before a WebSocket reconnect (doubles, max 5 s)
     cancel_on_exit: bool = True       # pull the resting order when the bot stops

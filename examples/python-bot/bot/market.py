@@ -107,7 +107,7 @@ class MarketFeed:
 
     async def read_rest_quote(self):
         """The REST bookTicker, for the record. Not quoted on: a frozen stream often means a
-        frozen snapshot too (mockexd's `stale` fault freezes both), so the bot waits for the stream."""
+        frozen snapshot too (mockexd's `stale` fault freezes both): the bot waits for the stream."""
         try:
             ticker = await self.rest.public("/api/v3/ticker/bookTicker",
                                             {"symbol": self.config.symbol})

@@ -36,6 +36,14 @@ class UnknownOutcome(Exception):
     """The request may or may not have been carried out."""
 
 
+class RateLimited(Exception):
+    """429/418: refused; `retry_after` seconds before anything is sent again."""
+
+    def __init__(self, retry_after: float):
+        super().__init__(f"rate limited for {retry_after}s")
+        self.retry_after = retry_after
+
+
 class RestClient:
     def __init__(self, http: aiohttp.ClientSession, config, stats):
         self.http, self.config, self.stats = http, config, stats
@@ -45,7 +53,7 @@ class RestClient:
     # -- time ---------------------------------------------------------------------------------
 
     async def sync_time(self):
-        """Measure the server clock (GET /api/v3/time) so signed timestamps land inside recvWindow."""
+        """Measure the server clock (GET /api/v3/time): signed timestamps land in recvWindow."""
         before = time.time() * 1000
         server = (await self.public("/api/v3/time"))["serverTime"]
         after = time.time() * 1000
@@ -87,7 +95,8 @@ class RestClient:
         query, body, headers = "", None, {}
         if signed:
             headers["X-MBX-APIKEY"] = self.config.api_key
-            params = {**params, "timestamp": self.timestamp(), "recvWindow": self.config.recv_window}
+            params = {**params, "timestamp": self.timestamp(),
+                      "recvWindow": self.config.recv_window}
             encoded = signed_query(params, self.config.api_secret)
             if method == "POST":     # POST signs a form body, GET and DELETE the query string
                 body = encoded
@@ -106,7 +115,7 @@ class RestClient:
                 text = await response.text()
                 status, retry_after = response.status, response.headers.get("Retry-After")
         except asyncio.TimeoutError as e:
-            raise UnknownOutcome(f"{method} {path}: no answer in {self.config.request_timeout}s") from e
+            raise UnknownOutcome(f"{method} {path}: no answer in time") from e
         except aiohttp.ClientError as e:    # reset, closed early, truncated ...
             raise UnknownOutcome(f"{method} {path}: {e!r}") from e
         finally:
@@ -115,12 +124,12 @@ class RestClient:
         return self._outcome(method, path, status, retry_after, text)
 
     def _outcome(self, method, path, status, retry_after, text):
+        if status in (418, 429):    # refused, whatever the body says
+            raise RateLimited(float(retry_after or self.config.default_retry_after))
         try:
             payload = json.loads(text)
         except ValueError as e:
             raise UnknownOutcome(f"{method} {path}: HTTP {status}, body is not JSON") from e
-        if status in (418, 429):
-            raise RateLimited(float(retry_after) if retry_after else self.config.default_retry_after)
         if status >= 500:
             raise UnknownOutcome(f"{method} {path}: HTTP {status} {payload}")
         if status >= 400:
@@ -140,9 +149,3 @@ class RestClient:
         loop = asyncio.get_running_loop()
         while (wait := self._resume_at - loop.time()) > 0:
             await asyncio.sleep(wait)
-
-
-class RateLimited(Exception):
-    def __init__(self, retry_after: float):
-        super().__init__(f"rate limited for {retry_after}s")
-        self.retry_after = retry_after

@@ -92,7 +92,7 @@ class Portfolio:
         self.changes.notify()
 
     def on_execution_report(self, event: dict):
-        """User data `executionReport`: `C` is the original id on cancels, else `c` (spec §11.4)."""
+        """User data `executionReport`: `C` is the original id on cancels, else `c` (§11.4)."""
         cid = event["C"] or event["c"]
         order = self.orders.get(cid) or Order(cid, event["s"], event["S"],
                                               Decimal(event["p"]), Decimal(event["q"]))

@@ -41,7 +41,8 @@ class UserDataStream:
 
     async def _subscribe(self, ws):
         request_id = str(next(self._ids))
-        params = signed_ws_params({"apiKey": self.config.api_key, "timestamp": self.rest.timestamp(),
+        params = signed_ws_params({"apiKey": self.config.api_key,
+                                   "timestamp": self.rest.timestamp(),
                                    "recvWindow": self.config.recv_window}, self.config.api_secret)
         await ws.send_json({"id": request_id, "method": "userDataStream.subscribe.signature",
                             "params": params})

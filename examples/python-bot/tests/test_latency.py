@@ -1,5 +1,6 @@
 """A latency spike: below the bot's request timeout it is only slower; beyond it, an order's
-answer counts as lost, and the bot finds the order by client order id instead of sending it twice."""
+answer counts as lost, and the bot finds the order by client order id instead of sending it
+twice."""
 
 import pytest
 
