@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import aiohttp
 
+from .reconnect import keep_connected
+
 log = logging.getLogger("bot.market")
 
 
@@ -38,24 +40,21 @@ class MarketFeed:
         return f"{self.config.stream_url}/ws/{self.config.symbol.lower()}@bookTicker"
 
     async def run(self):
-        delay = self.config.reconnect_delay
-        while True:
-            try:
-                # autoping off: the bot answers server pings and watches its own pongs itself
-                async with self.http.ws_connect(self.url, autoping=False,
-                                                timeout=self.config.request_timeout) as ws:
-                    self.stats.market_connections += 1
-                    self.connected = True
-                    self._last_data = asyncio.get_running_loop().time()
-                    delay = self.config.reconnect_delay
-                    reason = await self._read(ws)
-                    log.warning("market stream: %s; reconnecting", reason)
-            except (aiohttp.ClientError, asyncio.TimeoutError) as e:
-                log.warning("market stream failed: %r", e)
-            self.connected = False
-            self.changes.notify()
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 5.0)
+        await keep_connected("market stream", self._connection, self.config.reconnect_delay,
+                             self._down)
+
+    async def _connection(self):
+        # autoping off: the bot answers server pings and watches its own pongs itself
+        async with self.http.ws_connect(self.url, autoping=False,
+                                        timeout=self.config.request_timeout) as ws:
+            self.stats.market_connections += 1
+            self.connected = True
+            self._last_data = asyncio.get_running_loop().time()
+            return await self._read(ws)
+
+    def _down(self):
+        self.connected = False
+        self.changes.notify()
 
     async def _read(self, ws) -> str:
         """Read until the connection should be replaced; returns why."""

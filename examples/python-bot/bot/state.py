@@ -82,26 +82,23 @@ class Portfolio:
 
     def on_order(self, data: dict):
         """An order as REST returns it (POST/GET/DELETE /api/v3/order, openOrders)."""
-        cid = data.get("origClientOrderId") or data["clientOrderId"]
-        order = self.orders.get(cid) or Order(cid, data["symbol"], data["side"],
-                                              Decimal(data["price"]), Decimal(data["origQty"]))
-        order.order_id = data["orderId"]
-        order.status = data["status"]
-        order.executed = Decimal(data["executedQty"])
-        self.orders[cid] = order
-        self.changes.notify()
+        self._update(data.get("origClientOrderId") or data["clientOrderId"],
+                     *(data[k] for k in ("symbol", "side", "price", "origQty", "orderId",
+                                         "status", "executedQty")))
 
     def on_execution_report(self, event: dict):
         """User data `executionReport`: `C` is the original id on cancels, else `c` (§11.4)."""
-        cid = event["C"] or event["c"]
-        order = self.orders.get(cid) or Order(cid, event["s"], event["S"],
-                                              Decimal(event["p"]), Decimal(event["q"]))
-        order.order_id = event["i"]
-        order.status = event["X"]
-        order.executed = Decimal(event["z"])
+        order = self._update(event["C"] or event["c"],
+                             *(event[k] for k in ("s", "S", "p", "q", "i", "X", "z")))
         order.reports += 1
+
+    def _update(self, cid, symbol, side, price, quantity, order_id, status, executed):
+        order = self.orders.get(cid) or Order(cid, symbol, side, Decimal(price),
+                                              Decimal(quantity))
+        order.order_id, order.status, order.executed = order_id, status, Decimal(executed)
         self.orders[cid] = order
         self.changes.notify()
+        return order
 
     def on_account_position(self, event: dict):
         """User data `outboundAccountPosition`: the assets that changed."""

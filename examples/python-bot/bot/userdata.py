@@ -2,13 +2,13 @@
 `{"subscriptionId": n, "event": {...}}` pushes. Reconnects and resubscribes when the socket ends,
 then catches up over REST, because events sent while it was away are gone for good."""
 
-import asyncio
 import itertools
 import json
 import logging
 
 import aiohttp
 
+from .reconnect import Unusable, keep_connected
 from .signing import signed_ws_params
 
 log = logging.getLogger("bot.userdata")
@@ -23,21 +23,18 @@ class UserDataStream:
         self._ids = itertools.count(1)
 
     async def run(self):
-        delay = self.config.reconnect_delay
-        while True:
-            try:
-                async with self.http.ws_connect(self.config.ws_api_url, heartbeat=10,
-                                                timeout=self.config.request_timeout) as ws:
-                    await self._subscribe(ws)
-                    delay = self.config.reconnect_delay
-                    await self._read(ws)
-                    log.warning("user data socket closed (%s)", ws.close_code)
-            except (aiohttp.ClientError, asyncio.TimeoutError, SubscribeFailed) as e:
-                log.warning("user data socket failed: %r", e)
-            self.subscribed = False
-            self.portfolio.changes.notify()
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 5.0)
+        await keep_connected("user data", self._connection, self.config.reconnect_delay,
+                             self._down)
+
+    async def _connection(self):
+        async with self.http.ws_connect(self.config.ws_api_url, heartbeat=10,
+                                        timeout=self.config.request_timeout) as ws:
+            await self._subscribe(ws)
+            return await self._read(ws)
+
+    def _down(self):
+        self.subscribed = False
+        self.portfolio.changes.notify()
 
     async def _subscribe(self, ws):
         request_id = str(next(self._ids))
@@ -51,7 +48,7 @@ class UserDataStream:
             if reply.get("id") == request_id:
                 break
         if reply.get("status") != 200:
-            raise SubscribeFailed(reply.get("error"))
+            raise Unusable(f"subscription refused: {reply.get('error')}")
         self.stats.user_data_subscriptions += 1
         first = self.stats.user_data_subscriptions == 1
         log.info("user data subscribed (subscription %s)", reply["result"]["subscriptionId"])
@@ -60,13 +57,14 @@ class UserDataStream:
         self.subscribed = True
         self.portfolio.changes.notify()
 
-    async def _read(self, ws):
+    async def _read(self, ws) -> str:
+        """Apply events until the socket or the subscription ends; returns which."""
         async for message in ws:
             if message.type != aiohttp.WSMsgType.TEXT:
                 break
             if not self.on_event(json.loads(message.data).get("event") or {}):
-                log.warning("user data subscription terminated by the server")
-                break
+                return "subscription terminated by the server"
+        return f"socket closed ({ws.close_code})"
 
     def on_event(self, event: dict) -> bool:
         """Apply one user data event; False when the subscription has ended."""
@@ -76,7 +74,3 @@ class UserDataStream:
         elif kind == "outboundAccountPosition":
             self.portfolio.on_account_position(event)
         return kind != "eventStreamTerminated"
-
-
-class SubscribeFailed(Exception):
-    pass

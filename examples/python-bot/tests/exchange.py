@@ -1,4 +1,5 @@
-"""What the exchange saw, from the session's journal (through the mockex SDK)."""
+"""What the exchange saw, from the session's journal (through the mockex SDK), and when the bot's
+quote counts as confirmed."""
 
 import re
 from urllib.parse import parse_qsl
@@ -31,6 +32,21 @@ async def order_posts(ex, answered=False):
 
 async def ws_opens(ex, path_part):
     return [e for e in await ex.entries(kinds=["ws_open"]) if path_part in e.data["path"]]
+
+
+async def one_lookup_by_client_order_id(ex):
+    """The one POST /api/v3/order and the one GET /api/v3/order (the reconciliation), checking
+    the lookup asked for the client order id the order was sent with."""
+    [post] = await order_posts(ex)
+    [lookup] = await requests(ex, "GET", "/api/v3/order")
+    assert params(lookup)["origClientOrderId"] == params(post)["newClientOrderId"]
+    return post, lookup
+
+
+async def first_quote(bot, timeout=5):
+    """Wait until the bot's quote is confirmed; return it."""
+    await bot.wait_for(lambda: acknowledged_quote(bot), timeout)
+    return acknowledged_quote(bot)
 
 
 def acknowledged_quote(bot):

@@ -5,15 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from exchange import ACCOUNT, acknowledged_quote, order_posts, path, requests
+from exchange import ACCOUNT, acknowledged_quote, first_quote, order_posts, path, requests
 
 pytestmark = pytest.mark.mockex(scenario="market.yaml")
 
 
 async def test_quotes_one_resting_buy_below_the_mid(start_bot, ex):
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
-    quote = acknowledged_quote(bot)
+    quote = await first_quote(bot)
     # The bot's view: the order confirmed by an executionReport too, its funds locked per
     # outboundAccountPosition.
     await bot.wait_for(lambda: quote.reports and bot.portfolio.balances["USDT"].locked, 5)
@@ -31,8 +30,7 @@ async def test_quotes_one_resting_buy_below_the_mid(start_bot, ex):
 
 async def test_moves_its_quote_when_the_mid_moves(start_bot, ex):
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
-    first = acknowledged_quote(bot)
+    first = await first_quote(bot)
     await ex.market.shock("BTCUSDT", pct="2")
     await bot.wait_for(lambda: (acknowledged_quote(bot) or first) is not first, 5)
     second = acknowledged_quote(bot)
@@ -50,7 +48,7 @@ async def test_syncs_to_a_skewed_server_clock(start_bot, ex):
     # and gets -1021 on every signed call. The bot measured the offset first.
     await ex.faults.clock_skew(ms=-3000)
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
+    await first_quote(bot)
     assert bot.rest.time_offset_ms < -2000
     [time_request, *signed] = [e for e in await ex.entries(kinds=["http_response"])
                                if path(e) != "/api/v3/exchangeInfo"]
@@ -60,6 +58,6 @@ async def test_syncs_to_a_skewed_server_clock(start_bot, ex):
 
 async def test_stopping_pulls_the_quote(start_bot, ex):
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
+    await first_quote(bot)
     await bot.stop()
     assert await ex.orders(ACCOUNT) == []

@@ -4,7 +4,7 @@ twice."""
 
 import pytest
 
-from exchange import ACCOUNT, acknowledged_quote, order_posts, params, requests
+from exchange import ACCOUNT, first_quote, one_lookup_by_client_order_id, order_posts, requests
 
 pytestmark = pytest.mark.mockex(scenario="market.yaml")
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.mockex(scenario="market.yaml")
 async def test_rides_out_latency_below_its_timeout(start_bot, ex):
     spike = await ex.faults.latency("* /api/v3/*", ms=400)    # the bot waits up to 1 s
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
+    await first_quote(bot)
     assert bot.stats.rest_latency_max >= 0.4
     assert bot.stats.unknown_outcomes == 0
     assert len(await order_posts(ex)) == 1
@@ -23,12 +23,9 @@ async def test_rides_out_latency_below_its_timeout(start_bot, ex):
 async def test_order_slower_than_its_timeout_is_found_not_resent(start_bot, ex):
     await ex.faults.latency("POST /api/v3/order", ms=2500, first=1)
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 6)
-    quote = acknowledged_quote(bot)
+    quote = await first_quote(bot, 6)
     assert (bot.stats.unknown_outcomes, bot.stats.reconciled) == (1, 1)
     assert bot.stats.rest_latency_max >= 1.0                    # it did wait for its timeout
     [order] = await ex.orders(ACCOUNT, status="all")
     assert order.client_order_id == quote.client_order_id
-    [post] = await order_posts(ex)
-    [lookup] = await requests(ex, "GET", "/api/v3/order")
-    assert params(lookup)["origClientOrderId"] == params(post)["newClientOrderId"]
+    await one_lookup_by_client_order_id(ex)

@@ -6,15 +6,14 @@ import asyncio
 
 import pytest
 
-from exchange import ACCOUNT, acknowledged_quote, requests, ws_opens
+from exchange import ACCOUNT, acknowledged_quote, first_quote, requests, ws_opens
 
 pytestmark = pytest.mark.mockex(scenario="market.yaml")
 
 
 async def test_stale_feed_is_detected_and_recovered(start_bot, ex):
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
-    first = acknowledged_quote(bot)
+    first = await first_quote(bot)
     loop = asyncio.get_running_loop()
     frozen = await ex.faults.stale(symbol="BTCUSDT")
     since = loop.time()

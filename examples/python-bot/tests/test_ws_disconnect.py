@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from exchange import ACCOUNT, acknowledged_quote, requests, ws_opens
+from exchange import ACCOUNT, acknowledged_quote, first_quote, requests, ws_opens
 
 pytestmark = pytest.mark.mockex(scenario="market.yaml")
 
@@ -23,8 +23,7 @@ async def disconnects(ex):
 @pytest.mark.parametrize("abrupt", [False, True], ids=["close-frame", "tcp-close"])
 async def test_user_data_disconnect_resubscribes_and_catches_up(start_bot, ex, abrupt):
     bot = await start_bot()
-    await bot.wait_for(lambda: acknowledged_quote(bot), 5)
-    first = acknowledged_quote(bot)
+    first = await first_quote(bot)
     await ex.faults.disconnect(abrupt=abrupt, api_key=ACCOUNT, for_=CUT)
     await bot.wait_for(lambda: bot.stats.user_data_subscriptions == 2 and
                        bot.user_data.subscribed, 5)

@@ -49,6 +49,13 @@ class StubExchange:
     def requests(self, method, path):
         return [s for s in self.sent if (s.method, s.path) == (method, path)]
 
+    def one_lookup_by_client_order_id(self):
+        """The one POST and the one GET /api/v3/order, checking the lookup asked for the client
+        order id the order was sent with."""
+        [post] = self.requests("POST", "/api/v3/order")
+        [lookup] = self.requests("GET", "/api/v3/order")
+        assert lookup.params["origClientOrderId"] == post.params["newClientOrderId"]
+
     def startup(self, server_time_offset_ms=0):
         self.on("GET", "/api/v3/time",
                 {"serverTime": int(time.time() * 1000) + server_time_offset_ms})

@@ -22,7 +22,5 @@ async def test_order_slower_than_its_timeout_is_found_not_resent(start_bot, exch
     bot.market.on_book_ticker(book_ticker("29999.00", "30001.00"))
     await bot.quoter.step()
     assert (bot.stats.unknown_outcomes, bot.stats.reconciled) == (1, 1)
-    [post] = exchange.requests("POST", "/api/v3/order")
-    [lookup] = exchange.requests("GET", "/api/v3/order")
-    assert lookup.params["origClientOrderId"] == post.params["newClientOrderId"]
+    exchange.one_lookup_by_client_order_id()
     # Whether the exchange holds exactly one order: the stub cannot say; it holds none.

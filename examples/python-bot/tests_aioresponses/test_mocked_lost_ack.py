@@ -29,9 +29,7 @@ async def test_lost_ack_is_reconciled_by_client_order_id(start_bot, exchange, mo
     exchange.on("GET", "/api/v3/order", order("pybot-1", "29850.00"))
     await place_one(bot)
     assert (bot.stats.unknown_outcomes, bot.stats.reconciled) == (1, 1)
-    [post] = exchange.requests("POST", "/api/v3/order")
-    [lookup] = exchange.requests("GET", "/api/v3/order")
-    assert lookup.params["origClientOrderId"] == post.params["newClientOrderId"]
+    exchange.one_lookup_by_client_order_id()
 
 
 async def test_order_lost_before_the_exchange_is_sent_again_with_the_same_id(start_bot, exchange):
