@@ -62,7 +62,7 @@ def main():
                 lines, checks = row.get(style, (0, 0))
                 row[style] = (lines + code_lines(path), checks + asserts(path))
     def cell(lines, checks):
-        return f"{lines} ({checks} asserts)" if checks else str(lines)
+        return f"{lines} ({checks} assert{'s' * (checks != 1)})" if checks else str(lines)
 
     print("| scenario | " + " | ".join(STYLES) + " |")
     print("| --- |" + " ---: |" * len(STYLES))
