@@ -2,13 +2,25 @@
 # Installs the Debian 12 packages mockex needs to build, run and test, and the npm packages of the
 # end-to-end tests from their lockfile. Idempotent: when everything is installed it only checks
 # and returns (no apt-get or npm call, well under a second).
+#
+#   install-deps.sh               everything `make run` and `make test` need
+#   install-deps.sh --build-only  only what building mockexd needs (the Docker image's builder)
 set -euo pipefail
 
+build_only=false
+case "${1:-}" in
+  "") ;;
+  --build-only) build_only=true ;;
+  *) echo "usage: $0 [--build-only]" >&2; exit 2 ;;
+esac
+
 packages=(
-  build-essential cmake ninja-build ccache pkg-config
+  build-essential cmake ninja-build pkg-config
   libboost1.81-all-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+)
+$build_only || packages+=(
+  ccache libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest python3-aiohttp python3-pytest-xdist python3-pytest-asyncio python3-yaml python3-jsonschema python3-aioresponses
   python3-pip python3-venv python3-wheel
   curl openssl
@@ -22,7 +34,7 @@ done
 
 # Node.js and npm for the end-to-end tests with real exchange clients (ccxt), when the machine
 # has none of its own.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+$build_only || command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -35,6 +47,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+if $build_only; then exit 0; fi
 
 # The npm packages of the end-to-end tests, exactly as tests/e2e/package-lock.json pins them;
 # reinstalled only when the lockfile changed.
