@@ -254,6 +254,33 @@ def test_fifty_ms_after_an_x_order_ack_that_accounts_user_data_sockets_are_cut(d
     assert names == ["cut-user-data"]
 
 
+def test_a_disconnect_window_that_cuts_open_sockets_counts_toward_first(daemon):
+    session = new_session(daemon, QUIET, clock="stepped", seed=3)
+    sid = session["id"]
+
+    async def scenario():
+        async with aiohttp.ClientSession() as client:
+            async with client.ws_connect(session["ws_url"] + "/btcusdt@trade") as first:
+                await asyncio.sleep(0.2)
+                add_fault(daemon, sid, {"name": "once", "kind": "ws_disconnect",
+                                        "match": {"stream": "btcusdt@trade"},
+                                        "params": {"code": 4002}, "first": 1})
+                await drain(first, 2.0)
+                cut = first.close_code
+            async with client.ws_connect(session["ws_url"] + "/btcusdt@trade") as second:
+                await asyncio.sleep(0.2)
+                for _ in range(4):
+                    advance(daemon, sid, "1s")
+                got = await drain(second, 1.0)
+                return cut, len(got), second.closed
+    cut, received, closed = run(scenario())
+    assert cut == 4002
+    assert received >= 1 and not closed   # first: 1 was spent on the cut when the window opened
+    status = admin(daemon, "GET", f"/sessions/{sid}/faults/once")[1]
+    assert (status["fired"], status["state"]) == (1, "expired")
+    assert len(fault_entries(daemon, sid)) == 1
+
+
 def test_a_fill_report_can_arrive_after_the_rest_answer(daemon):
     session = new_session(daemon, QUIET)
     add_fault(daemon, session["id"], {"kind": "fill_delay",

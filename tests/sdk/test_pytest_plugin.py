@@ -50,6 +50,11 @@ FIXTURES = """
     def test_inline_yaml(mockex):
         assert mockex.info().seed == 3
 
+    @pytest.mark.asyncio
+    async def test_the_async_view_of_the_same_session(mockex, amockex):
+        assert amockex.id == mockex.id
+        assert (await amockex.info()).scenario == "quickstart"
+
     def test_each_session_is_deleted_after_its_test(mockexd):
         ids = [s.id for s in mockexd.client.sessions()]
         assert ids == ["default"]
@@ -57,8 +62,10 @@ FIXTURES = """
 """
 
 def test_fixtures_and_the_marker(tmp_path):
-    result = run_pytest(tmp_path, {"test_inner.py": FIXTURES, "beside.yaml": TINY})
-    passed(result, 5)
+    relative = os.path.relpath(os.environ["MOCKEXD"], tmp_path)   # resolved before it runs
+    result = run_pytest(tmp_path, {"test_inner.py": FIXTURES, "beside.yaml": TINY},
+                        env={"MOCKEXD": relative})
+    passed(result, 6)
 
 
 PARALLEL = """
@@ -202,6 +209,14 @@ def test_bad_marker_options_and_a_missing_binary_are_clear_errors(tmp_path):
             pass
     """})
     assert typo.returncode != 0 and "unknown option(s) ['senario']" in typo.stdout
+    nowhere = run_pytest(tmp_path, {"test_typo.py": """
+        import pytest
+        @pytest.mark.mockex(scenario="no-such-scenario")
+        def test_nowhere(mockex):
+            pass
+    """})
+    assert nowhere.returncode != 0
+    assert "give the daemon scenario directories (--mockex-scenarios=DIR" in nowhere.stdout
     missing = run_pytest(tmp_path, {"test_typo.py": "def test_x(mockex):\n    pass\n"},
                          env={"MOCKEXD": str(tmp_path / "nope")})
     assert missing.returncode != 0

@@ -136,6 +136,9 @@ def test_orders_and_their_journal(client):
         placed = s.wait_for("order", text="sdk-1")
         assert placed.data["event"] == "placed" and placed.data["client_order_id"] == "sdk-1"
         assert s.report().orders["placed"] == 1
+        (request,) = s.entries(kinds="http_request", text="/api/v3/order")
+        assert request.data["path"] == f"/s/{s.id}/api/v3/order"
+        assert request.path == "/api/v3/order" and placed.path is None
 
 
 def test_the_journal_pages_filters_waits_and_exports(session):

@@ -28,7 +28,7 @@ def find_binary(explicit=None):
     if not candidate:
         raise FileNotFoundError("no mockexd binary: pass --mockexd=PATH, set MOCKEXD, put "
                                 "mockexd on PATH, or point MOCKEX_URL at a running daemon")
-    path = pathlib.Path(candidate)
+    path = pathlib.Path(candidate).resolve()   # the daemon runs in a directory of its own
     if not path.is_file() or not os.access(path, os.X_OK):
         raise FileNotFoundError(f"mockexd binary {candidate!r} is not an executable file")
     return path

@@ -141,6 +141,17 @@ class Entry:
     def from_json(cls, d):
         return cls(seq=d["seq"], t=d["t"], wall=d["wall"], kind=d["kind"], data=d.get("data"))
 
+    @property
+    def path(self):
+        """The request or WebSocket path of an http_request, http_response or ws_open entry
+        without its `/s/{session}` prefix (as fault matches and the report name it); None for
+        other entries."""
+        path = self.data.get("path") if isinstance(self.data, dict) else None
+        if path is None or not path.startswith("/s/"):
+            return path
+        rest = path[3:]
+        return rest[rest.find("/"):] if "/" in rest else "/"
+
 
 @dataclass(frozen=True)
 class JournalPage:

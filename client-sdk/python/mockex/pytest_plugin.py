@@ -6,6 +6,7 @@ Fixtures:
   mockex   (function scope) a `mockex.Session` of its own, deleted after the test, made from
            @pytest.mark.mockex(scenario=..., seed=..., clock=..., start=..., speed=...,
            scenario_yaml=...).
+  amockex  (function scope) the same session as a `mockex.AsyncSession`, for async tests.
 """
 
 import json
@@ -16,6 +17,7 @@ import pytest
 
 from . import suite_report
 from .daemon import Daemon
+from .errors import NotFound
 
 _RECORD = "mockex_record"
 _SESSION_KEY = pytest.StashKey()
@@ -94,7 +96,15 @@ def _session_options(request):
 def mockex(request, mockexd):
     """A session of its own for this test, deleted afterwards."""
     options = _session_options(request)
-    session = mockexd.client.create_session(**options)
+    try:
+        session = mockexd.client.create_session(**options)
+    except NotFound as error:
+        if error.code != "scenario_not_found":
+            raise
+        raise pytest.UsageError(
+            f"mockex: {error.message}: name a scenario file beside the test, or give the daemon "
+            f"scenario directories (--mockex-scenarios=DIR or the ini option "
+            f"mockex_scenario_dirs)") from error
     request.node.stash[_SESSION_KEY] = session
     try:
         yield session
@@ -102,6 +112,12 @@ def mockex(request, mockexd):
             _keep_record(request, session, options)
     finally:
         session.close()
+
+
+@pytest.fixture
+def amockex(mockex):
+    """The test's session for asyncio code: the methods of `mockex`, each a coroutine."""
+    return mockex.aio()
 
 
 def _keep_record(request, session, options):

@@ -156,6 +156,27 @@ std::vector<Fired> Plan::decide(const Point& point, core::Timestamp now) {
   return fired;
 }
 
+bool Plan::may_fire(std::string_view name, core::Timestamp now) const {
+  for (const auto& rule : rules_) {
+    if (rule->spec.name == name) {
+      return !rule->paused && !rule->done && !rule->exhausted() && !rule->ended(now);
+    }
+  }
+  return false;
+}
+
+void Plan::count_fire(std::string_view name) {
+  for (auto& rule : rules_) {
+    if (rule->spec.name != name) continue;
+    ++rule->fired;
+    if (rule->exhausted()) {
+      rule->done = true;
+      rewatch();
+    }
+    return;
+  }
+}
+
 std::vector<Armed> Plan::observe(const TradingEvent& event, core::Timestamp now) {
   std::vector<Armed> armed;
   Point point;

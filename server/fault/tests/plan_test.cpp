@@ -246,5 +246,25 @@ TEST(Plan, depth_gap_counts_only_depth_updates) {
   EXPECT_EQ(plan.list(at_ms(3))[0].matched, 2U);
 }
 
+TEST(Plan, a_fire_counted_outside_decide_counts_toward_first) {
+  Plan plan(1);
+  Spec spec = make_spec("cut", Kind::ws_disconnect);
+  spec.first = 1;
+  spec.duration = std::chrono::milliseconds(10);
+  ASSERT_EQ(plan.add(spec, at_ms(0)), std::nullopt);
+  EXPECT_TRUE(plan.may_fire("cut", at_ms(1)));
+  EXPECT_FALSE(plan.may_fire("cut", at_ms(10)));  // the window has ended
+  EXPECT_FALSE(plan.may_fire("nobody", at_ms(1)));
+  plan.count_fire("cut");
+  EXPECT_FALSE(plan.may_fire("cut", at_ms(1)));
+  EXPECT_EQ(plan.list(at_ms(1))[0].fired, 1U);
+  EXPECT_EQ(plan.list(at_ms(1))[0].state, RuleState::expired);
+  EXPECT_EQ(fire_count(plan, ws_point("btcusdt@trade"), at_ms(2)), 0U);  // first: 1 is spent
+  EXPECT_FALSE(plan.watches(Stage::ws_out));
+  ASSERT_EQ(plan.add(make_spec("held", Kind::ws_disconnect), at_ms(0)), std::nullopt);
+  ASSERT_TRUE(plan.set_paused("held", true));
+  EXPECT_FALSE(plan.may_fire("held", at_ms(1)));
+}
+
 }  // namespace
 }  // namespace mockex::fault

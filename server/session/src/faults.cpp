@@ -125,6 +125,20 @@ bool SessionFaults::set_paused(std::string_view name, bool paused) {
   return true;
 }
 
+bool SessionFaults::may_fire(std::string_view name) const {
+  std::lock_guard lock(mutex_);
+  return plan_.may_fire(name, clock_.now());
+}
+
+void SessionFaults::count_fire(std::string_view name) {
+  {
+    std::lock_guard lock(mutex_);
+    plan_.count_fire(name);
+    rewatch();
+  }
+  track_window({});
+}
+
 std::vector<fault::RuleStatus> SessionFaults::list() const {
   std::lock_guard lock(mutex_);
   return plan_.list(clock_.now());

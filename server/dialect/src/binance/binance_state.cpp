@@ -33,7 +33,7 @@ BinanceState::BinanceState(session::Session& session)
 BinanceState::~BinanceState() { session_.unlisten(activation_token_); }
 
 void BinanceState::on_activation(const fault::Spec& spec, const std::string& account) {
-  if (spec.kind != fault::Kind::ws_disconnect) return;
+  if (spec.kind != fault::Kind::ws_disconnect || !session_.faults().may_fire(spec.name)) return;
   auto behavior = fault::compile(spec.kind, spec.params);
   auto* compiled = std::get_if<std::unique_ptr<fault::Behavior>>(&behavior);
   if (compiled == nullptr) return;
@@ -47,6 +47,9 @@ void BinanceState::on_activation(const fault::Spec& spec, const std::string& acc
   if (api_key.empty()) {
     for (auto id : streams->disconnect(spec.match.stream, *how)) ended.push_back(id);
   }
+  // The cut of every connection open when the window opens is one fire, so `first: 1` ends
+  // them once and spares the connections clients open afterwards.
+  if (!ended.empty()) session_.faults().count_fire(spec.name);
   for (auto id : ended) {
     session_.faults().record({{spec.name, spec.kind, *how}}, "ws " + std::to_string(id));
   }

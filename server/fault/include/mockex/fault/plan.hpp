@@ -114,6 +114,13 @@ class Plan {
   // Every rule that fires at `point`, in rule order, with its effect.
   std::vector<Fired> decide(const Point& point, core::Timestamp now);
 
+  // A fire decided outside decide(): a ws_disconnect window that opens ends the connections it
+  // matches at once. may_fire() says whether the rule may still fire (it exists, is not paused,
+  // has not ended or fired `first` times); count_fire() counts one fire toward `fired` and
+  // `first`.
+  bool may_fire(std::string_view name, core::Timestamp now) const;
+  void count_fire(std::string_view name);
+
   // Feeds a trading event to the rules' triggers. Returns the rules this event triggered, with
   // the instants their windows start.
   std::vector<Armed> observe(const TradingEvent& event, core::Timestamp now);

@@ -97,6 +97,9 @@ class SessionFaults {
   bool remove(std::string_view name);
   bool set_paused(std::string_view name, bool paused);
   std::vector<fault::RuleStatus> list() const;
+  // A fire decided outside decide() (fault::Plan::may_fire, count_fire).
+  bool may_fire(std::string_view name) const;
+  void count_fire(std::string_view name);
   // A trading event for the triggers; armed rules start at their instant (a timer).
   void observe(const fault::TradingEvent& event);
   // Removes every rule (a session reset: the timeline adds its windows again).
