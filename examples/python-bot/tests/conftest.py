@@ -9,10 +9,10 @@ from bot import Bot
 
 
 @pytest.fixture
-def ex(mockex):
-    """The test's session for asyncio code: the bot runs on the test's event loop, so the test
-    must not block it with the synchronous SDK."""
-    return mockex.aio()
+def ex(amockex):
+    """The test's session for asyncio code (the plugin's `amockex`): the bot runs on the test's
+    event loop, so the test must not block it with the synchronous SDK."""
+    return amockex
 
 
 @pytest.fixture

@@ -1,21 +1,15 @@
 """What the exchange saw, from the session's journal (through the mockex SDK), and when the bot's
 quote counts as confirmed."""
 
-import re
 from urllib.parse import parse_qsl
 
 ACCOUNT = "demo-key"
 
 
-def path(entry) -> str:
-    """A journaled request's path without the session's /s/{id} prefix."""
-    return re.sub(r"^/s/[^/]+", "", entry.data["path"])
-
-
 async def requests(ex, method, endpoint, kind="http_request"):
     """The journaled HTTP requests (or responses, kind="http_response") to `method endpoint`."""
     return [e for e in await ex.entries(kinds=[kind])
-            if e.data["method"] == method and path(e) == endpoint]
+            if e.data["method"] == method and e.path == endpoint]
 
 
 def params(entry) -> dict:

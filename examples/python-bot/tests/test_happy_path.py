@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from exchange import ACCOUNT, acknowledged_quote, first_quote, order_posts, path, requests
+from exchange import ACCOUNT, acknowledged_quote, first_quote, order_posts, requests
 
 pytestmark = pytest.mark.mockex(scenario="market.yaml")
 
@@ -51,8 +51,8 @@ async def test_syncs_to_a_skewed_server_clock(start_bot, ex):
     await first_quote(bot)
     assert bot.rest.time_offset_ms < -2000
     [time_request, *signed] = [e for e in await ex.entries(kinds=["http_response"])
-                               if path(e) != "/api/v3/exchangeInfo"]
-    assert path(time_request) == "/api/v3/time"
+                               if e.path != "/api/v3/exchangeInfo"]
+    assert time_request.path == "/api/v3/time"
     assert signed and all(e.data["status"] == 200 for e in signed)
 
 
