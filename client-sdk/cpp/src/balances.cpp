@@ -6,12 +6,10 @@ namespace mockex::sdk {
 namespace detail {
 
 Balance read_balance(const nlohmann::json& answer) {
-  Balance balance;
-  read_optional(answer, "account", balance.account);
-  read(answer, "asset", balance.asset);
-  read(answer, "free", balance.free);
-  read(answer, "locked", balance.locked);
-  return balance;
+  Balance b;
+  read(answer, "asset", b.asset);
+  read_fields<std::string>(answer, {{"account", &b.account}, {"free", &b.free}, {"locked", &b.locked}});
+  return b;
 }
 
 }  // namespace detail

@@ -86,9 +86,8 @@ FaultRule FaultRule::from_json(const json& rule) {
   if (auto it = rule.find("for"); it != rule.end() && !it->is_null()) {
     out.duration = Duration::from_json(*it);
   }
-  detail::read_optional(rule, "first", out.first);
-  detail::read_optional(rule, "every", out.every);
-  detail::read_optional(rule, "after", out.after);
+  detail::read_fields<std::uint64_t>(
+      rule, {{"first", &out.first}, {"every", &out.every}, {"after", &out.after}});
   if (auto it = rule.find("trigger"); it != rule.end() && !it->is_null()) {
     out.trigger = read_trigger(*it);
   }
@@ -103,9 +102,8 @@ FaultStatus read_fault_status(const json& answer) {
   read(answer, "state", status.state);
   read_optional(answer, "window_start_ms", status.window_start_ms);
   read_optional(answer, "window_end_ms", status.window_end_ms);
-  read_optional(answer, "account", status.account);
-  read_optional(answer, "matched", status.matched);
-  read_optional(answer, "fired", status.fired);
+  read_fields<std::string>(answer, {{"account", &status.account}});
+  read_fields<std::uint64_t>(answer, {{"matched", &status.matched}, {"fired", &status.fired}});
   status.raw = answer;
   return status;
 }

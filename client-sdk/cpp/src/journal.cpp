@@ -13,8 +13,8 @@ JournalEntry read_journal_entry(const nlohmann::json& entry) {
   JournalEntry out;
   read(entry, "seq", out.seq);
   read(entry, "t", out.t_ms);
-  read_optional(entry, "wall", out.wall_ms);
   read(entry, "kind", out.kind);
+  read_fields<std::int64_t>(entry, {{"wall", &out.wall_ms}});
   read_optional(entry, "data", out.data);
   return out;
 }
@@ -43,12 +43,11 @@ std::string query_string(const JournalQuery& query) {
 JournalPage read_page(const nlohmann::json& answer) {
   JournalPage page;
   for (const auto& entry : answer.at("entries")) page.entries.push_back(detail::read_journal_entry(entry));
-  detail::read_optional(answer, "next_after", page.next_after);
+  detail::read_fields<std::uint64_t>(
+      answer, {{"next_after", &page.next_after}, {"missed", &page.missed},
+               {"first_seq", &page.first_seq}, {"last_seq", &page.last_seq},
+               {"dropped", &page.dropped}});
   detail::read_optional(answer, "more", page.more);
-  detail::read_optional(answer, "missed", page.missed);
-  detail::read_optional(answer, "first_seq", page.first_seq);
-  detail::read_optional(answer, "last_seq", page.last_seq);
-  detail::read_optional(answer, "dropped", page.dropped);
   return page;
 }
 

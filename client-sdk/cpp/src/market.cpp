@@ -26,13 +26,13 @@ nlohmann::json with_factor(const std::string& symbol, const std::string& factor)
 }
 
 MarketAction read_action(const nlohmann::json& answer) {
-  MarketAction action;
-  detail::read(answer, "action", action.action);
-  detail::read_optional(answer, "symbol", action.symbol);
-  detail::read_optional(answer, "now", action.now_ms);
-  detail::read_optional(answer, "journal_seq", action.journal_seq);
-  action.raw = answer;
-  return action;
+  MarketAction a;
+  detail::read(answer, "action", a.action);
+  detail::read_fields<std::string>(answer, {{"symbol", &a.symbol}});  // null: every symbol
+  detail::read_fields<std::int64_t>(answer, {{"now", &a.now_ms}});
+  detail::read_fields<std::uint64_t>(answer, {{"journal_seq", &a.journal_seq}});
+  a.raw = answer;
+  return a;
 }
 
 }  // namespace

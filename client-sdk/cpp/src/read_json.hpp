@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <optional>
+#include <utility>
 
 namespace mockex::sdk::detail {
 
@@ -30,6 +32,13 @@ template <class T>
 void read_optional(const nlohmann::json& object, const char* key, std::optional<T>& out) {
   auto it = object.find(key);
   if (it != object.end() && !it->is_null()) out = it->get<T>();
+}
+
+// Several optional fields of one type at once: read_fields<std::string>(j, {{"side", &o.side}}).
+template <class T>
+void read_fields(const nlohmann::json& object,
+                 std::initializer_list<std::pair<const char*, T*>> fields) {
+  for (const auto& [key, out] : fields) read_optional(object, key, *out);
 }
 
 SessionInfo read_session_info(const nlohmann::json& answer);   // session_json.cpp

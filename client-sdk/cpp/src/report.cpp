@@ -4,43 +4,46 @@
 #include "read_json.hpp"
 #include "session_ref_impl.hpp"
 
+#include <initializer_list>
+#include <utility>
+
 namespace mockex::sdk {
 namespace {
 
-// The report's nested objects, read by path ("orders", "placed").
-template <class T>
-void read_in(const nlohmann::json& report, const char* section, const char* key, T& out) {
-  if (auto it = report.find(section); it != report.end()) detail::read_optional(*it, key, out);
+using Counters = std::initializer_list<std::pair<const char*, std::uint64_t*>>;
+
+// The counters of one nested object of the report ("orders": {"placed": 3, ...}).
+void read_counters(const nlohmann::json& report, const char* section, Counters counters) {
+  auto it = report.find(section);
+  if (it == report.end()) return;
+  detail::read_fields<std::uint64_t>(*it, counters);
 }
 
 Report read_report(const nlohmann::json& answer) {
-  Report report;
-  read_in(answer, "session", "id", report.session_id);
-  read_in(answer, "session", "scenario", report.scenario);
-  read_in(answer, "session", "seed", report.seed);
-  read_in(answer, "session", "duration_ms", report.duration_ms);
-  read_in(answer, "journal", "entries", report.journal_entries);
-  read_in(answer, "faults", "total", report.faults_total);
-  read_in(answer, "faults", "by_kind", report.faults_by_kind);
-  if (auto it = answer.find("faults"); it != answer.end() && it->contains("by_name")) {
-    for (const auto& [name, fault] : it->at("by_name").items()) {
-      report.faults_by_name[name] = fault.at("count").get<std::uint64_t>();
+  Report r;
+  const auto& session = answer.at("session");
+  detail::read_fields<std::string>(session, {{"id", &r.session_id}, {"scenario", &r.scenario}});
+  detail::read_fields<std::uint64_t>(session, {{"seed", &r.seed}});
+  detail::read_fields<std::int64_t>(session, {{"duration_ms", &r.duration_ms}});
+  read_counters(answer, "journal", {{"entries", &r.journal_entries}});
+  read_counters(answer, "faults", {{"total", &r.faults_total}});
+  if (auto it = answer.find("faults"); it != answer.end()) {
+    detail::read_optional(*it, "by_kind", r.faults_by_kind);
+    // A named local: a temporary in the range-init would die before the loop body reads it.
+    const auto by_name = it->value("by_name", nlohmann::json::object());
+    for (const auto& [name, fault] : by_name.items()) {
+      r.faults_by_name[name] = fault.at("count").get<std::uint64_t>();
     }
   }
-  read_in(answer, "http", "requests", report.http_requests);
-  read_in(answer, "http", "rate_limit_hits", report.rate_limit_hits);
-  read_in(answer, "orders", "placed", report.orders_placed);
-  read_in(answer, "orders", "rejected", report.orders_rejected);
-  read_in(answer, "orders", "canceled", report.orders_canceled);
-  read_in(answer, "orders", "filled", report.orders_filled);
-  read_in(answer, "orders", "fills", report.fills);
-  if (auto client = answer.find("client"); client != answer.end()) {
-    read_in(*client, "ws", "connects", report.ws_connects);
-    read_in(*client, "ws", "reconnects", report.ws_reconnects);
-    read_in(*client, "depth", "resyncs", report.depth_resyncs);
-  }
-  report.raw = answer;
-  return report;
+  read_counters(answer, "http", {{"requests", &r.http_requests}, {"rate_limit_hits", &r.rate_limit_hits}});
+  read_counters(answer, "orders",
+                {{"placed", &r.orders_placed}, {"rejected", &r.orders_rejected},
+                 {"canceled", &r.orders_canceled}, {"filled", &r.orders_filled}, {"fills", &r.fills}});
+  const auto& client = answer.value("client", nlohmann::json::object());
+  read_counters(client, "ws", {{"connects", &r.ws_connects}, {"reconnects", &r.ws_reconnects}});
+  read_counters(client, "depth", {{"resyncs", &r.depth_resyncs}});
+  r.raw = answer;
+  return r;
 }
 
 }  // namespace

@@ -10,22 +10,16 @@ namespace mockex::sdk {
 namespace {
 
 Order read_order(const nlohmann::json& answer) {
-  Order order;
-  detail::read(answer, "symbol", order.symbol);
-  detail::read(answer, "orderId", order.order_id);
-  detail::read_optional(answer, "clientOrderId", order.client_order_id);
-  detail::read_optional(answer, "side", order.side);
-  detail::read_optional(answer, "type", order.type);
-  detail::read_optional(answer, "timeInForce", order.time_in_force);
-  detail::read_optional(answer, "price", order.price);
-  detail::read_optional(answer, "stopPrice", order.stop_price);
-  detail::read_optional(answer, "origQty", order.orig_qty);
-  detail::read_optional(answer, "executedQty", order.executed_qty);
-  detail::read_optional(answer, "cummulativeQuoteQty", order.cummulative_quote_qty);
-  detail::read(answer, "status", order.status);
-  detail::read_optional(answer, "time", order.time_ms);
-  detail::read_optional(answer, "updateTime", order.update_time_ms);
-  return order;
+  Order o;
+  detail::read(answer, "orderId", o.order_id);
+  detail::read_fields<std::string>(
+      answer, {{"symbol", &o.symbol}, {"clientOrderId", &o.client_order_id}, {"side", &o.side},
+               {"type", &o.type}, {"timeInForce", &o.time_in_force}, {"price", &o.price},
+               {"stopPrice", &o.stop_price}, {"origQty", &o.orig_qty},
+               {"executedQty", &o.executed_qty}, {"cummulativeQuoteQty", &o.cummulative_quote_qty},
+               {"status", &o.status}});
+  detail::read_fields<std::int64_t>(answer, {{"time", &o.time_ms}, {"updateTime", &o.update_time_ms}});
+  return o;
 }
 
 std::vector<Level> read_levels(const nlohmann::json& levels) {
@@ -38,10 +32,9 @@ std::vector<Level> read_levels(const nlohmann::json& levels) {
 
 Book read_book(const nlohmann::json& answer) {
   Book book;
-  detail::read(answer, "symbol", book.symbol);
-  detail::read_optional(answer, "status", book.status);
-  detail::read_optional(answer, "lastUpdateId", book.last_update_id);
-  detail::read_optional(answer, "lastPrice", book.last_price);
+  detail::read_fields<std::string>(answer, {{"symbol", &book.symbol}, {"status", &book.status},
+                                            {"lastPrice", &book.last_price}});  // null: no trade yet
+  detail::read_fields<std::uint64_t>(answer, {{"lastUpdateId", &book.last_update_id}});
   book.bids = read_levels(answer.at("bids"));
   book.asks = read_levels(answer.at("asks"));
   return book;

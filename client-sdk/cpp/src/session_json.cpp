@@ -5,28 +5,25 @@
 namespace mockex::sdk::detail {
 
 SessionInfo read_session_info(const nlohmann::json& answer) {
-  SessionInfo info;
-  read(answer, "id", info.id);
-  read_optional(answer, "default", info.is_default);
-  read_optional(answer, "scenario", info.scenario);
-  read_optional(answer, "seed", info.seed);
-  read_optional(answer, "clock", info.clock);
-  read_optional(answer, "start", info.start_ms);
-  read_optional(answer, "created", info.created_ms);
-  read(answer, "rest_url", info.rest_url);
-  read(answer, "ws_url", info.ws_url);
-  read(answer, "ws_api_url", info.ws_api_url);
-  return info;
+  SessionInfo i;
+  read(answer, "id", i.id);
+  read_fields<std::string>(answer, {{"scenario", &i.scenario}, {"clock", &i.clock},
+                                    {"rest_url", &i.rest_url}, {"ws_url", &i.ws_url},
+                                    {"ws_api_url", &i.ws_api_url}});
+  read_fields<std::int64_t>(answer, {{"start", &i.start_ms}, {"created", &i.created_ms}});
+  read_optional(answer, "default", i.is_default);
+  read_optional(answer, "seed", i.seed);
+  return i;
 }
 
 ClockState read_clock(const nlohmann::json& answer) {
-  ClockState clock;
-  read(answer, "now", clock.now_ms);
-  read(answer, "mode", clock.mode);
-  read(answer, "paused", clock.paused);
-  read(answer, "speed", clock.speed);
-  read_optional(answer, "ran", clock.ran);
-  return clock;
+  ClockState c;
+  read(answer, "now", c.now_ms);
+  read_fields<std::string>(answer, {{"mode", &c.mode}});
+  read_fields<bool>(answer, {{"paused", &c.paused}});
+  read_fields<double>(answer, {{"speed", &c.speed}});
+  read_fields<std::uint64_t>(answer, {{"ran", &c.ran}});
+  return c;
 }
 
 SessionDetail read_session_detail(const nlohmann::json& answer) {
@@ -35,11 +32,10 @@ SessionDetail read_session_detail(const nlohmann::json& answer) {
   detail.clock = read_clock(answer.at("clock_state"));
   read_optional(answer, "finished", detail.finished);
   read_optional(answer, "open_fault_windows", detail.open_fault_windows);
-  if (auto it = answer.find("journal"); it != answer.end()) {
-    read_optional(*it, "entries", detail.journal.entries);
-    read_optional(*it, "last_seq", detail.journal.last_seq);
-    read_optional(*it, "dropped", detail.journal.dropped);
-  }
+  auto& stats = detail.journal;
+  read_fields<std::uint64_t>(answer.value("journal", nlohmann::json::object()),
+                             {{"entries", &stats.entries}, {"last_seq", &stats.last_seq},
+                              {"dropped", &stats.dropped}});
   return detail;
 }
 
