@@ -64,3 +64,17 @@ def test_the_snippets_run(client):
             exec(compile(snippet, str(README), "exec"), {"mockex": mockex, "client": client,
                                                          "s": s})
         assert {f.kind for f in s.faults.list()} == {"ack_lost", "ws_disconnect"}
+
+
+def test_the_main_readme_pytest_example_passes(tmp_path):
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", (REPO / "README.md").read_text(),
+                                      flags=re.S) if b.startswith("# test_ticker.py")]
+    (tmp_path / "test_ticker.py").write_text(block)
+    env = {**os.environ, "PYTHONPATH": str(SDK)}
+    env.pop("MOCKEX_URL", None)
+    result = subprocess.run(
+        ["/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p",
+         "mockex.pytest_plugin", f"--mockex-scenarios={SCENARIOS}", "test_ticker.py"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
