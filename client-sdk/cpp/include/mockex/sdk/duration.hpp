@@ -12,12 +12,13 @@ namespace mockex::sdk {
 
 class Duration {
  public:
-  // Text is passed on as written; the daemon checks it (400 invalid_duration).
-  Duration(std::string_view text) : value_(std::string(text)) {}   // NOLINT: implicit on purpose
-  Duration(const char* text) : value_(std::string(text)) {}        // NOLINT
-  Duration(const std::string& text) : value_(text) {}              // NOLINT
+  // Implicit on purpose, so advance("5s") and advance(5s) both read well. Text is passed on as
+  // written; the daemon checks it (400 invalid_duration).
+  Duration(std::string_view text) : value_(std::string(text)) {}
+  Duration(const char* text) : value_(std::string(text)) {}
+  Duration(const std::string& text) : value_(text) {}
   template <class Rep, class Period>
-  Duration(std::chrono::duration<Rep, Period> d)  // NOLINT
+  Duration(std::chrono::duration<Rep, Period> d)
       : value_(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()) {}
 
   // How the daemon spells it back: a string, or a (possibly fractional) number of milliseconds.
