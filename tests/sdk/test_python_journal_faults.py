@@ -86,6 +86,14 @@ def test_rules_pause_resume_and_go_when_their_block_ends(session):
     assert missing.value.code == "fault_not_found"
 
 
+def test_a_rule_name_with_reserved_characters_is_addressable(session):
+    fault = session.faults.hang(name="slow / 50% + more")
+    assert fault.status().name == "slow / 50% + more"
+    assert fault.pause().state == "paused"
+    fault.remove()
+    assert session.faults.list() == []
+
+
 def test_bad_rules_name_the_culprit(session):
     with pytest.raises(mockex.InvalidRequest) as bad:
         session.faults.latency(ms=-5)

@@ -1,5 +1,7 @@
 #include <mockex/transport/router.hpp>
 
+#include <mockex/core/url.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -95,7 +97,9 @@ core::PathParams Router::capture(const Pattern& pattern,
       auto from = static_cast<std::size_t>(parts[i].data() - path.data());
       params.emplace_back(segment.text, std::string(path.substr(from)));
     } else if (segment.kind == Segment::Kind::capture) {
-      params.emplace_back(segment.text, std::string(parts[i]));
+      // A name with reserved characters arrives escaped ("a%20b"); a broken escape stays as sent.
+      params.emplace_back(segment.text,
+                          core::percent_decode(parts[i], false).value_or(std::string(parts[i])));
     }
   }
   return params;

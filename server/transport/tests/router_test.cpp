@@ -42,6 +42,13 @@ TEST(Router, captures_named_segments) {
   EXPECT_EQ(match.params[0].second, "abc123");
 }
 
+TEST(Router, captured_segments_are_percent_decoded_but_plus_stays_a_plus) {
+  Router router;
+  router.add("DELETE", "/faults/{name}", answer("fault"));
+  EXPECT_EQ(router.match("DELETE", "/faults/a%20b+c%2Fd").params[0].second, "a b+c/d");
+  EXPECT_EQ(router.match("DELETE", "/faults/100%").params[0].second, "100%");  // broken: as sent
+}
+
 TEST(Router, capture_does_not_match_an_empty_segment) {
   Router router;
   router.add("GET", "/s/{id}", answer("s"));

@@ -1,5 +1,6 @@
 #pragma once
-// Percent-decoding of query strings and form bodies, shared by every module that reads them.
+// Percent-decoding of query strings, form bodies and path segments, shared by every module that
+// reads them.
 
 #include <optional>
 #include <string>
@@ -7,9 +8,10 @@
 
 namespace mockex::core {
 
-// Decodes %XX escapes and '+' (a space, as in forms and most clients' query strings).
-// Nothing when an escape is broken ('%' without two hex digits after it).
-inline std::optional<std::string> percent_decode(std::string_view text) {
+// Decodes %XX escapes and, unless `plus_is_space` is false (a path), '+' as a space (as in forms
+// and most clients' query strings). Nothing when an escape is broken ('%' without two hex digits
+// after it).
+inline std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = true) {
   auto hex_value = [](char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -20,7 +22,7 @@ inline std::optional<std::string> percent_decode(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '+') {
+    if (c == '+' && plus_is_space) {
       out += ' ';
     } else if (c == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
