@@ -2,8 +2,9 @@
 // Builds an entry's `data` object as JSON text without a tree: the recorders of the busiest
 // entries (HTTP requests and responses, WebSocket messages, orders, fills, faults) run per
 // request. Keys come out sorted, as nlohmann::json writes them, so the text is the same either
-// way. Plain strings (printable ASCII) are copied as they are; anything else is escaped by
-// nlohmann::json with invalid UTF-8 replaced, exactly as before. Private to the journal module.
+// way. ASCII strings are escaped here as nlohmann::json escapes them (a response body is full of
+// quotes); text with other bytes goes through nlohmann::json, which replaces invalid UTF-8.
+// Private to the journal module.
 
 #include <algorithm>
 #include <array>
@@ -22,10 +23,8 @@ class DataWriter {
   void text(std::string_view key, std::string_view value) {
     if (value.empty()) return;
     auto begin = open(key);
-    if (plain(value)) {
-      values_ += '"';
-      values_ += value;
-      values_ += '"';
+    if (ascii(value)) {
+      quote_ascii(value);
     } else {
       values_ += nlohmann::json(value).dump(-1, ' ', false,
                                             nlohmann::json::error_handler_t::replace);
@@ -79,10 +78,37 @@ class DataWriter {
   };
   static constexpr std::size_t kMaxFields = 16;
 
-  static bool plain(std::string_view value) {
-    return std::all_of(value.begin(), value.end(), [](char c) {
-      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-    });
+  static bool ascii(std::string_view value) {
+    return std::all_of(value.begin(), value.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  }
+  // nlohmann::json's escapes: the short ones, else \u00xx in lower-case hex for control bytes.
+  void quote_ascii(std::string_view value) {
+    values_ += '"';
+    std::size_t run = 0;  // start of the bytes copied as they are
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const auto c = static_cast<unsigned char>(value[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      values_.append(value, run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': values_ += "\\\""; break;
+        case '\\': values_ += "\\\\"; break;
+        case '\b': values_ += "\\b"; break;
+        case '\t': values_ += "\\t"; break;
+        case '\n': values_ += "\\n"; break;
+        case '\f': values_ += "\\f"; break;
+        case '\r': values_ += "\\r"; break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          values_ += "\\u00";
+          values_ += kHex[c >> 4];
+          values_ += kHex[c & 0xf];
+        }
+      }
+    }
+    values_.append(value, run, value.size() - run);
+    values_ += '"';
   }
   std::size_t open(std::string_view) {
     if (values_.empty()) values_.reserve(256);

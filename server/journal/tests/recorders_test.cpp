@@ -39,6 +39,24 @@ TEST(JournalRecorders, data_text_is_canonical_json_even_for_hostile_text) {
   EXPECT_EQ(journal.entries().back().data()["subscribe"], (json{"btcusdt@trade", "a\"b"}));
 }
 
+// ASCII text is escaped by the recorders themselves: every byte below 0x80, as nlohmann would.
+TEST(JournalRecorders, ascii_text_is_escaped_exactly_as_nlohmann_escapes_it) {
+  Journal journal;
+  std::string every_byte;
+  for (int c = 1; c < 0x80; ++c) every_byte += static_cast<char>(c);
+  HttpResponseRecord response;
+  response.method = "GET";
+  response.path = "/x";
+  response.body = every_byte;
+  response.query = "{\"price\":\"1.00\",\"symbol\":\"BTCUSDT\"}";
+  journal.record_http_response(at_ms(0), response);
+  const auto& entry = journal.entries().back();
+  EXPECT_EQ(entry.data_text, dump_data(json::parse(entry.data_text)));
+  EXPECT_EQ(entry.data()["body"], every_byte);
+  EXPECT_NE(entry.data_text.find(R"("\u0001\u0002)"), std::string::npos);
+  EXPECT_NE(entry.data_text.find(R"(\b\t\n\u000b\f\r\u000e)"), std::string::npos);
+}
+
 TEST(JournalRecorders, http_request_keeps_summary_headers_and_a_capped_body) {
   Journal journal{JournalOptions{.max_body_bytes = 8}};
   HttpRequestRecord request;

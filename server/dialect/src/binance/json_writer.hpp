@@ -12,6 +12,8 @@ namespace mockex::dialect::binance {
 
 class JsonWriter {
  public:
+  JsonWriter() { out_.reserve(128); }
+
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
@@ -93,12 +95,17 @@ class JsonWriter {
     if (!first_) out_ += ',';
     first_ = false;
   }
+  // Runs without an escape are appended whole: one copy, not a push_back per character.
   void quoted(std::string_view text) {
     out_ += '"';
-    for (char c : text) {
-      if (c == '"' || c == '\\') out_ += '\\';
-      out_ += c;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '"' && text[i] != '\\') continue;
+      out_.append(text, run, i - run);
+      out_ += '\\';
+      run = i;  // the quote or backslash itself starts the next run
     }
+    out_.append(text, run, text.size() - run);
     out_ += '"';
   }
 

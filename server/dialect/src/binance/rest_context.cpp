@@ -17,9 +17,8 @@
 namespace mockex::dialect::binance {
 namespace {
 
-core::HttpResponse json_response(int status, const nlohmann::json& body) {
-  core::HttpResponse response{
-      status, {}, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+core::HttpResponse json_response(int status, std::string body) {
+  core::HttpResponse response{status, {}, std::move(body), {}};
   response.set_header("Content-Type", std::string(json_content_type));
   return response;
 }
@@ -166,17 +165,23 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
           case fault::AckLostMode::error: result = ack_lost_error(); break;
         }
       }
-      if (std::holds_alternative<nlohmann::json>(result)) {
+      if (!std::holds_alternative<ApiError>(result)) {
         if (auto unread = unread_parameters(call)) result = *unread;
       }
       core::HttpResponse response = std::holds_alternative<ApiError>(result)
                                         ? to_response(std::get<ApiError>(result))
-                                        : json_response(200, std::get<nlohmann::json>(result));
+                                        : json_response(200, success_text(std::move(result)));
       add_headers(response, charge.headers);
       add_headers(response, extra_headers);
       answer(std::move(response));
     });
   };
+}
+
+std::string success_text(RestResult&& result) {
+  if (auto* text = std::get_if<JsonText>(&result)) return std::move(text->text);
+  return std::get<nlohmann::json>(result).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<ApiError> unread_parameters(const RestCall& call) {

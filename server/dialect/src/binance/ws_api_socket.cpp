@@ -219,7 +219,7 @@ class WsApiSocket final : public SessionSocket {
       if (*call.ack_lost != fault::AckLostMode::error) return;
       result = ack_lost_error();
     }
-    answer(request, result, now_ms, rate_limits,
+    answer(request, std::move(result), now_ms, rate_limits,
            method->counts_orders ? std::optional(account) : std::nullopt);
   }
 
@@ -266,7 +266,7 @@ class WsApiSocket final : public SessionSocket {
   }
 
   // {"id","status","result"|"error","rateLimits"} (spec §11.2).
-  void answer(const WsApiRequest& request, const RestResult& result, std::int64_t now_ms,
+  void answer(const WsApiRequest& request, RestResult result, std::int64_t now_ms,
               bool with_rate_limits, std::optional<core::AccountId> orders_of) {
     JsonWriter w;
     w.begin_object().key("id").raw(request.id_json);
@@ -280,8 +280,7 @@ class WsApiSocket final : public SessionSocket {
       }
       w.end_object();
     } else {
-      w.field("status", 200).key("result").raw(std::get<json>(result).dump(
-          -1, ' ', false, json::error_handler_t::replace));
+      w.field("status", 200).key("result").raw(success_text(std::move(result)));
     }
     if (with_rate_limits) {
       auto limits = orders_of ? state().limiter.order_counts(orders_of->value(), now_ms)
