@@ -30,7 +30,7 @@ Content-Type; the same wrk 4.1 scripts (bench/peers/wrk/) load every server:
 Each server is started afresh in each run, after a warm-up of 2 s of each wrk script (the JVM
 compiles its hot paths). Each figure is the median of the runs, with min and max. Prints the
 Markdown table and writes it to bench/results/<date>-compare.md; --readme also replaces the
-table in bench/README.md. Defaults finish in about 12 minutes; every process started is stopped,
+table in bench/README.md. Defaults finish in about 12 minutes (plus a build); every process started is stopped,
 also on failure or Ctrl-C.
 
     /usr/bin/python3 bench/compare.py [--runs 3] [--seconds 10] [--readme]
@@ -422,7 +422,8 @@ def ratio(results, key, other):
     theirs = [r[key] for r in results.get(other, []) if key in r]
     if not mine or not theirs or statistics.median(theirs) == 0 or key.startswith("delay") and "rps" not in key:
         return "—"
-    return f"{statistics.median(mine) / statistics.median(theirs):.2f}×"
+    value = statistics.median(mine) / statistics.median(theirs)
+    return f"{value:.2f}×" if value >= 0.1 else f"{value:.2g}×"
 
 
 def table(results, servers):
@@ -501,20 +502,21 @@ def setup(args):
     if missing:
         if os.geteuid() != 0:
             sys.exit(f"missing {', '.join(missing)}: apt-get install {' '.join(missing)}")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, timeout=300)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, timeout=600,
+        subprocess.run(["apt-get", "update", "-qq"], check=True, timeout=300, stdout=sys.stderr)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, timeout=600, stdout=sys.stderr,
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     installed = PEERS / "node_modules" / ".package-lock.json"
     if not installed.exists() or installed.stat().st_mtime < (PEERS / "package-lock.json").stat().st_mtime:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel", "error"], cwd=PEERS,
-                       check=True, timeout=600)
+                       check=True, timeout=600, stdout=sys.stderr)
     if not args.no_build:
         build = REPO / "build-release"
         if not (build / "CMakeCache.txt").exists():
             subprocess.run(["cmake", "-S", str(REPO), "-B", str(build), "-G", "Ninja",
-                            "-DCMAKE_BUILD_TYPE=Release", "-DMOCKEX_BUILD_TESTS=OFF"], check=True)
+                            "-DCMAKE_BUILD_TYPE=Release", "-DMOCKEX_BUILD_TESTS=OFF"], check=True,
+                           stdout=sys.stderr)
         subprocess.run(["cmake", "--build", str(build), "-j2", "--target", "mockexd", "mockex_ws_fanout"],
-                       check=True)
+                       check=True, stdout=sys.stderr)  # stdout carries only the report
 
 
 def main():
