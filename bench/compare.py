@@ -487,6 +487,8 @@ def machine():
                    if l.startswith("MemTotal:")))
     package = lambda name: json.loads((PEERS / "node_modules" / name / "package.json").read_text())["version"]  # noqa: E731
     commit = first_line(["git", "-C", str(REPO), "log", "-1", "--format=%h %s"])
+    if subprocess.run(["git", "-C", str(REPO), "diff", "--quiet", "HEAD", "--", "server"]).returncode:
+        commit = commit[:8] + " with uncommitted server/ changes"
     return (f"{os.cpu_count()} × {cpu}, {mem / 1024 / 1024:.1f} GiB RAM, Linux {platform.release()}; "
             f"client and servers on the same cores, 127.0.0.1. mockexd {commit[:60]} (Release, --threads 1); "
             f"{first_line(['wrk', '-v'])[:20]}; {first_line(['nginx', '-v']).replace('nginx version: ', '')}; "
