@@ -52,33 +52,33 @@ std::string_view order_event_name(OrderEvent event) {
 }
 
 std::uint64_t Journal::record_http_request(Stamp at, const HttpRequestRecord& request) {
-  detail::DataWriter data;
-  data.text("method", request.method);
-  data.text("path", request.path);
-  data.text("query", request.query);
-  data.text("remote", request.remote);
+  detail::DataWriter data;  // keys in sorted order
   data.text("api_key", request.api_key);
+  put_text(data, "body", "body_bytes", request.body, options_.max_body_bytes);
   if (!request.headers.empty()) {
     json headers = json::object();
     for (const auto& [name, value] : request.headers) headers[name] = value;
     data.raw("headers", dump_data(headers));
   }
-  put_text(data, "body", "body_bytes", request.body, options_.max_body_bytes);
+  data.text("method", request.method);
+  data.text("path", request.path);
+  data.text("query", request.query);
+  data.text("remote", request.remote);
   return record_text(at, EntryKind::http_request, data.finish());
 }
 
 std::uint64_t Journal::record_http_response(Stamp at, const HttpResponseRecord& response) {
-  detail::DataWriter data;
+  detail::DataWriter data;  // keys in sorted order
+  data.text("api_key", response.api_key);
+  put_text(data, "body", "body_bytes", response.body, options_.max_body_bytes);
+  data.number("latency_us", response.latency_us);
   data.text("method", response.method);
   data.text("path", response.path);
   data.text("query", response.query);
-  data.number("status", response.status);
-  data.number("latency_us", response.latency_us);
   data.text("remote", response.remote);
-  data.text("api_key", response.api_key);
   put_text(data, "request_body", "request_body_bytes", response.request_body,
            options_.max_body_bytes);
-  put_text(data, "body", "body_bytes", response.body, options_.max_body_bytes);
+  data.number("status", response.status);
   return record_text(at, EntryKind::http_response, data.finish());
 }
 
@@ -104,54 +104,54 @@ std::uint64_t Journal::record_ws_close(Stamp at, const WsCloseRecord& close) {
 }
 
 std::uint64_t Journal::record_ws_message(Stamp at, const WsMessageRecord& message) {
-  detail::DataWriter data;
+  detail::DataWriter data;  // keys in sorted order
   data.unsigned_number("conn", message.conn_id);
   if (message.recipients > 0) data.unsigned_number("recipients", message.recipients);
   data.text("stream", message.stream);
   if (!message.subscribe.empty()) data.raw("subscribe", dump_data(json(message.subscribe)));
-  if (!message.unsubscribe.empty()) data.raw("unsubscribe", dump_data(json(message.unsubscribe)));
   put_text(data, "text", "text_bytes", message.text, options_.max_text_bytes);
+  if (!message.unsubscribe.empty()) data.raw("unsubscribe", dump_data(json(message.unsubscribe)));
   const auto kind = message.direction == WsDirection::in ? EntryKind::ws_in : EntryKind::ws_out;
   return record_text(at, kind, data.finish());
 }
 
 std::uint64_t Journal::record_fault(Stamp at, const FaultRecord& fault) {
-  detail::DataWriter data;
-  data.text("name", fault.name);
-  data.text("fault_kind", fault.kind);
+  detail::DataWriter data;  // keys in sorted order
   data.text("effect", fault.effect);
+  data.text("fault_kind", fault.kind);
+  data.text("name", fault.name);
   data.text("target", fault.target);
   return record_text(at, EntryKind::fault, data.finish());
 }
 
 std::uint64_t Journal::record_order(Stamp at, const OrderRecord& order) {
-  detail::DataWriter data;
-  data.text("event", order_event_name(order.event));
+  detail::DataWriter data;  // keys in sorted order
   data.text("account", order.account);
-  data.text("symbol", order.symbol);
-  data.text("side", order.side);
-  data.text("type", order.type);
   data.text("client_order_id", order.client_order_id);
+  if (order.error_code != 0) data.number("error_code", order.error_code);
+  data.text("error_message", order.error_message);
+  data.text("event", order_event_name(order.event));
   if (order.order_id != 0) data.unsigned_number("order_id", order.order_id);
   data.text("price", order.price);
   data.text("qty", order.qty);
-  if (order.error_code != 0) data.number("error_code", order.error_code);
-  data.text("error_message", order.error_message);
+  data.text("side", order.side);
+  data.text("symbol", order.symbol);
+  data.text("type", order.type);
   return record_text(at, EntryKind::order, data.finish());
 }
 
 std::uint64_t Journal::record_fill(Stamp at, const FillRecord& fill) {
-  detail::DataWriter data;
+  detail::DataWriter data;  // keys in sorted order
   data.text("account", fill.account);
-  data.text("symbol", fill.symbol);
-  data.text("side", fill.side);
-  if (fill.order_id != 0) data.unsigned_number("order_id", fill.order_id);
   data.text("client_order_id", fill.client_order_id);
-  if (fill.trade_id != 0) data.unsigned_number("trade_id", fill.trade_id);
-  data.text("price", fill.price);
-  data.text("qty", fill.qty);
   data.boolean("maker", fill.maker);
   data.boolean("order_filled", fill.order_filled);
+  if (fill.order_id != 0) data.unsigned_number("order_id", fill.order_id);
+  data.text("price", fill.price);
+  data.text("qty", fill.qty);
+  data.text("side", fill.side);
+  data.text("symbol", fill.symbol);
+  if (fill.trade_id != 0) data.unsigned_number("trade_id", fill.trade_id);
   return record_text(at, EntryKind::fill, data.finish());
 }
 

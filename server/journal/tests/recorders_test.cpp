@@ -39,6 +39,43 @@ TEST(JournalRecorders, data_text_is_canonical_json_even_for_hostile_text) {
   EXPECT_EQ(journal.entries().back().data()["subscribe"], (json{"btcusdt@trade", "a\"b"}));
 }
 
+// Every recorder with every field set writes keys in nlohmann's (sorted) order.
+TEST(JournalRecorders, every_recorder_writes_canonical_json_with_every_field) {
+  Journal journal;
+  HttpRequestRecord request;
+  request.method = "POST";
+  request.path = "/p";
+  request.query = "q=1";
+  request.remote = "1.2.3.4:5";
+  request.api_key = "k";
+  request.headers = {{"H", "v"}};
+  request.body = "b=2";
+  journal.record_http_request(at_ms(0), request);
+  journal.record_http_response(at_ms(0), {.method = "GET", .path = "/p", .query = "q", .remote = "r",
+                                          .api_key = "k", .status = 200, .latency_us = 3,
+                                          .request_body = "rb", .body = "{}"});
+  WsMessageRecord message;
+  message.conn_id = 1;
+  message.recipients = 2;
+  message.stream = "s";
+  message.subscribe = {"a"};
+  message.unsubscribe = {"b"};
+  message.text = "t";
+  journal.record_ws_message(at_ms(0), message);
+  journal.record_fault(at_ms(0), {.name = "n", .kind = "k", .effect = "e", .target = "t"});
+  journal.record_order(at_ms(0), {.event = OrderEvent::rejected, .account = "a", .symbol = "S",
+                                  .side = "BUY", .type = "LIMIT", .client_order_id = "c",
+                                  .order_id = 9, .price = "1", .qty = "2", .error_code = -2010,
+                                  .error_message = "m"});
+  journal.record_fill(at_ms(0), {.account = "a", .symbol = "S", .side = "SELL", .order_id = 9,
+                                 .client_order_id = "c", .trade_id = 4, .price = "1", .qty = "2",
+                                 .maker = true, .order_filled = true});
+  ASSERT_EQ(journal.entries().size(), 6U);
+  for (const auto& entry : journal.entries()) {
+    EXPECT_EQ(entry.data_text, dump_data(json::parse(entry.data_text))) << entry.data_text;
+  }
+}
+
 // ASCII text is escaped by the recorders themselves: every byte below 0x80, as nlohmann would.
 TEST(JournalRecorders, ascii_text_is_escaped_exactly_as_nlohmann_escapes_it) {
   Journal journal;
