@@ -27,11 +27,11 @@ build: deps
 run: build
 	$(BUILD_DIR)/bin/mockexd --config $(CONFIG)
 
-# Builds and runs every test (unit and integration) through ctest.
+# Builds and runs every test through ctest: unit, integration, SDK and the Docker smoke test.
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 300 -j$(JOBS)
 
-# The unit and integration tests again, under AddressSanitizer + UndefinedBehaviorSanitizer,
+# The unit, integration and SDK tests again, under AddressSanitizer + UndefinedBehaviorSanitizer,
 # in a second build directory. Any sanitizer report fails the run.
 sanitize: deps
 	@cmake -S . -B $(SAN_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DMOCKEX_SANITIZE=ON \
@@ -39,7 +39,7 @@ sanitize: deps
 	@cmake --build $(SAN_DIR) -j$(JOBS)
 	cd $(SAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure --timeout 600 -j$(JOBS) -L 'unit|integration'
+	  ctest --output-on-failure --timeout 600 -j$(JOBS) -L '^(unit|integration|sdk)$$'
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR)

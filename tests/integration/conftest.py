@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 import weakref
 
 import pytest
@@ -201,3 +202,15 @@ def metric_value(text, name, labels=None):
             continue
         return float(value)
     return None
+
+
+def metric_soon(daemon, name, labels, expected, timeout=10.0):
+    """The sample's value once it equals `expected` (the daemon may count a moment after the
+    client saw the effect), or its last value after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = urllib.request.urlopen(daemon.url + "/metrics", timeout=10).read().decode()
+        value = metric_value(text, name, labels)
+        if value == expected or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)

@@ -6,7 +6,7 @@ import urllib.request
 import aiohttp
 import pytest
 
-from conftest import metric_value
+from conftest import metric_soon, metric_value
 
 
 def open_websockets(daemon):
@@ -70,8 +70,7 @@ def test_message_over_the_limit_closes_with_1009(start_daemon):
                 return ws.close_code
 
     assert asyncio.run(scenario()) == 1009
-    text = urllib.request.urlopen(daemon.url + "/metrics", timeout=10).read().decode()
-    assert metric_value(text, "mockex_limit_rejections_total", {"limit": "ws_message_size"}) == 1
+    assert metric_soon(daemon, "mockex_limit_rejections_total", {"limit": "ws_message_size"}, 1) == 1
 
 
 def wait_for(predicate, timeout=10.0):

@@ -111,8 +111,9 @@ void SessionClock::rearm() {
   auto wall_wait = std::chrono::microseconds(
       static_cast<std::int64_t>(std::ceil(static_cast<double>(scenario_wait) / speed_)));
   timer_.expires_at(anchor_wall_ + wall_wait);
-  timer_.async_wait([this, generation = arm_generation_](const boost::system::error_code& ec) {
-    if (ec || generation != arm_generation_ || stopped_) return;
+  timer_.async_wait([this, alive = std::weak_ptr<char>(alive_),
+                      generation = arm_generation_](const boost::system::error_code& ec) {
+    if (ec || alive.expired() || generation != arm_generation_ || stopped_) return;
     catch_up();
   });
 }

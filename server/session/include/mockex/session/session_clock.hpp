@@ -19,6 +19,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 namespace mockex::session {
@@ -78,6 +79,9 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   core::Timestamp anchor_scenario_;
   WallClock::time_point anchor_wall_;
   std::uint64_t arm_generation_ = 0;
+  // Expires with the clock: a timer wait that completed before the clock was destroyed (its
+  // cancel came too late) may still run, on the same strand, and must not touch it.
+  std::shared_ptr<char> alive_ = std::make_shared<char>();
 };
 
 }  // namespace mockex::session
