@@ -108,18 +108,18 @@ std::variant<Matcher, Error> Matcher::compile(const Match& match, std::string_vi
 }
 
 bool Matcher::matches(const Point& point) const {
+  // Exact comparisons first, globs last: most rules a request meets fail on a cheap field.
   if (!match_.protocol.empty() && match_.protocol != point.protocol) return false;
+  if (!match_.api_key.empty() && match_.api_key != point.api_key) return false;
+  if (!match_.symbol.empty() && !equal_ignoring_case(match_.symbol, point.symbol)) return false;
   if (http_) {
     if (point.method.empty() || point.path.empty()) return false;
     if (http_->method != "*" && !equal_ignoring_case(http_->method, point.method)) return false;
-    if (!glob_match(http_->path, point.path)) return false;
   }
+  if (http_ && !glob_match(http_->path, point.path)) return false;
   if (!glob_field(match_.stream, point.stream)) return false;
   if (!glob_field(match_.event, point.event)) return false;
   if (!glob_field(match_.ws_api, point.ws_api_method)) return false;
-  if (!match_.symbol.empty() && !equal_ignoring_case(match_.symbol, point.symbol)) return false;
-  if (!match_.api_key.empty() && match_.api_key != point.api_key) return false;
   return glob_field(match_.client_order_id, point.client_order_id);
 }
-
 }  // namespace mockex::fault
