@@ -92,7 +92,9 @@ class _Market:
 
 
 class _SessionApi:
-    def __init__(self, info):
+    def __init__(self, transport, info, owned=True):
+        self._transport = transport
+        self._owned = owned   # this handle created the session: closing it deletes it
         self.info_at_creation = info
         self.id = info.id
         self.rest_url = info.rest_url
@@ -249,11 +251,6 @@ class _SessionApi:
 class Session(_SessionApi):
     """A session, blocking. As a context manager it deletes the session on exit."""
 
-    def __init__(self, transport, info, owned=True):
-        super().__init__(info)
-        self._transport = transport
-        self._owned = owned
-
     def _do(self, step):
         return self._transport.run(step)
 
@@ -298,11 +295,6 @@ class _Pending:
 
 class AsyncSession(_SessionApi):
     """A session for asyncio: the methods of `Session`, each awaited."""
-
-    def __init__(self, transport, info, owned=True):
-        super().__init__(info)
-        self._transport = transport
-        self._owned = owned
 
     def _do(self, step):
         return _Pending(self._transport.run(step))
