@@ -18,6 +18,15 @@ TEST(BinanceSignature, hmac_matches_the_documented_example) {
   EXPECT_EQ(hmac_sha256_hex(doc_secret, doc_payload), doc_signature);
 }
 
+// RFC 4231 test cases 2 and 6: a short key, and a key longer than the block (hashed first).
+TEST(BinanceSignature, hmac_matches_rfc_4231) {
+  EXPECT_EQ(hmac_sha256_hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(hmac_sha256_hex(std::string(131, '\xaa'),
+                            "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
 TEST(BinanceSignature, comparison_ignores_hex_case_and_rejects_other_lengths) {
   std::string upper(doc_signature);
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -1,9 +1,12 @@
 #include <mockex/dialect/binance/signature.hpp>
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <initializer_list>
+#include <memory>
 
 namespace mockex::dialect::binance {
 namespace {
@@ -51,6 +54,21 @@ std::optional<std::int64_t> parse_scaled(std::string_view text, int max_decimals
   return value;
 }
 
+// SHA-256 through one digest fetched once and one context per thread: OpenSSL 3's one-shot
+// HMAC() looks both up again on every call, which cost more than the hashing itself.
+struct ContextFree {
+  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+
+void sha256(std::initializer_list<std::string_view> parts, unsigned char* digest) {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local std::unique_ptr<EVP_MD_CTX, ContextFree> ctx(EVP_MD_CTX_new());
+  EVP_DigestInit_ex(ctx.get(), md, nullptr);
+  for (auto part : parts) EVP_DigestUpdate(ctx.get(), part.data(), part.size());
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &length);
+}
+
 }  // namespace
 
 SignedPayload signed_payload(std::string_view raw_query, std::string_view raw_body) {
@@ -63,17 +81,34 @@ SignedPayload signed_payload(std::string_view raw_query, std::string_view raw_bo
   return out;
 }
 
+// HMAC (RFC 2104) over SHA-256, block size 64.
 std::string hmac_sha256_hex(std::string_view secret, std::string_view message) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
+  constexpr std::size_t kBlock = 64;
+  constexpr std::size_t kDigest = 32;
+  std::array<unsigned char, kBlock> key{};
+  if (secret.size() > kBlock) {
+    sha256({secret}, key.data());
+  } else {
+    std::copy(secret.begin(), secret.end(), key.begin());
+  }
+  std::array<char, kBlock> inner_pad{};
+  std::array<char, kBlock> outer_pad{};
+  for (std::size_t i = 0; i < kBlock; ++i) {
+    inner_pad[i] = static_cast<char>(key[i] ^ 0x36);
+    outer_pad[i] = static_cast<char>(key[i] ^ 0x5c);
+  }
+  std::array<unsigned char, kDigest> inner{};
+  sha256({{inner_pad.data(), kBlock}, message}, inner.data());
+  std::array<unsigned char, kDigest> digest{};
+  sha256({{outer_pad.data(), kBlock},
+          {reinterpret_cast<const char*>(inner.data()), kDigest}},
+         digest.data());
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0xf];
+  out.reserve(kDigest * 2);
+  for (unsigned char byte : digest) {
+    out += hex[byte >> 4];
+    out += hex[byte & 0xf];
   }
   return out;
 }
