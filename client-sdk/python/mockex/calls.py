@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 from urllib.parse import quote, urlencode
 
-from .errors import error_from_answer
+from .errors import NotFound, error_from_answer
 
 API_PREFIX = "/_mockex/v1"
 
@@ -51,6 +51,15 @@ class Call:
         else:
             result = json.loads(text) if text else None
         return self.parse(result) if self.parse else result
+
+
+def delete_if_present(path):
+    """A DELETE that is done when the thing is gone already (a reset clears fault rules; a
+    session may have been deleted by its TTL)."""
+    try:
+        yield Call("DELETE", path)
+    except NotFound:
+        pass
 
 
 def segment(value):

@@ -5,9 +5,8 @@ context manager that removes the rule on exit. The rule shape is the daemon's (d
 `add()` takes any kind by name.
 """
 
-from .calls import Call, segment
+from .calls import Call, delete_if_present, segment
 from .durations import duration
-from .errors import NotFound
 from .models import FaultStatus
 
 _MATCH_KEYS = ("protocol", "http", "stream", "event", "ws_api", "symbol", "api_key",
@@ -59,11 +58,7 @@ class Fault:
         return self._faults.remove(self.name)
 
     def _discard(self):
-        """Removes the rule unless it is gone already (a reset clears every rule)."""
-        try:
-            yield self._faults._delete_call(self.name)
-        except NotFound:
-            pass
+        return delete_if_present(self._faults._path(self.name))
 
     def __enter__(self):
         return self
@@ -91,9 +86,6 @@ class Faults:
         path = f"/sessions/{segment(self._session.id)}/faults"
         return path if name is None else f"{path}/{segment(name)}"
 
-    def _delete_call(self, name):
-        return Call("DELETE", self._path(name))
-
     # The rules
 
     def add(self, kind, *, params=None, match=None, **common):
@@ -117,7 +109,7 @@ class Faults:
                                       parse=FaultStatus.from_json))
 
     def remove(self, name):
-        return self._session._do(self._delete_call(name))
+        return self._session._do(Call("DELETE", self._path(name)))
 
     def clear(self):
         return self._session._do(Call("DELETE", self._path()))

@@ -6,9 +6,9 @@
 
 import time
 
-from .calls import Call, segment
+from .calls import Call, delete_if_present, segment
 from .durations import duration, duration_text, seconds
-from .errors import MockexTimeout, NotFound
+from .errors import MockexTimeout
 from .faults import Faults
 from .models import (Book, Clock, Entry, JournalPage, MarketAction, Order, Report, SessionInfo,
                      Balance, balances_from_json)
@@ -136,10 +136,7 @@ class _SessionApi:
         return self._do(Call("DELETE", self._path()))
 
     def _discard(self):
-        try:
-            yield Call("DELETE", self._path())
-        except NotFound:
-            pass
+        return delete_if_present(self._path())
 
     # State
 

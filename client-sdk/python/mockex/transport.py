@@ -20,11 +20,16 @@ def _headers(token, has_body):
     return headers
 
 
+def _checked(url):
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname:
+        raise ValueError(f"mockexd URL must be http://host:port, not {url!r}")
+    return parts
+
+
 class SyncTransport:
     def __init__(self, url, token=None, timeout=DEFAULT_TIMEOUT):
-        parts = urlsplit(url)
-        if parts.scheme != "http" or not parts.hostname:
-            raise ValueError(f"mockexd URL must be http://host:port, not {url!r}")
+        parts = _checked(url)
         self.url = url.rstrip("/")
         self._host, self._port = parts.hostname, parts.port or 80
         self._token, self._timeout = token, timeout
@@ -83,7 +88,7 @@ class AsyncTransport:
     one per call, so it works from any event loop without a close to forget."""
 
     def __init__(self, url, token=None, timeout=DEFAULT_TIMEOUT):
-        SyncTransport(url)  # the same URL check
+        _checked(url)
         self.url = url.rstrip("/")
         self._token, self._timeout = token, timeout
         self._http = None
