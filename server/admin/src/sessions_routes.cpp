@@ -2,6 +2,7 @@
 
 #include "routes.hpp"
 
+#include <mockex/scenario/confined.hpp>
 #include <mockex/scenario/loader.hpp>
 
 #include <filesystem>
@@ -26,9 +27,11 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// The file of scenario `name` in the first directory that has it.
-std::optional<std::string> find_scenario_file(const std::vector<std::string>& dirs,
-                                              const std::string& name) {
+// The file of scenario `name` in the first directory that has it: a path inside that directory
+// once symlinks are followed, or an error (404 when no directory has it, 403 when the file found
+// is a symlink leading out of its directory).
+std::variant<std::string, ApiError> find_scenario_file(const std::vector<std::string>& dirs,
+                                                       const std::string& name) {
   std::vector<std::string> candidates;
   if (ends_with(name, ".yaml") || ends_with(name, ".yml")) {
     candidates = {name};
@@ -39,10 +42,13 @@ std::optional<std::string> find_scenario_file(const std::vector<std::string>& di
     for (const auto& file : candidates) {
       auto path = std::filesystem::path(dir) / file;
       std::error_code ec;
-      if (std::filesystem::is_regular_file(path, ec)) return path.string();
+      if (!std::filesystem::is_regular_file(path, ec)) continue;
+      if (auto inside = scenario::confined_path(path.string(), {dir})) return *inside;
+      return ApiError{403, "scenario_outside_dirs",
+                      "scenario \"" + name + "\" leads out of its scenario directory", nullptr};
     }
   }
-  return std::nullopt;
+  return ApiError{404, "scenario_not_found", "no scenario \"" + name + "\"", nullptr};
 }
 
 ApiError scenario_errors(const scenario::Diagnostics& diagnostics) {
@@ -73,11 +79,20 @@ std::variant<std::shared_ptr<const scenario::Scenario>, ApiError> load_requested
   if (value_of(name) && value_of(yaml)) {
     return bad_request("give either \"scenario\" or \"scenario_yaml\", not both");
   }
+  const auto& dirs = context.options.scenario_dirs;
   scenario::LoadResult loaded;
   if (const auto* text = value_of(yaml)) {
+    if (text->size() > context.options.max_scenario_bytes) {
+      return ApiError{413, "scenario_too_large",
+                      "the inline scenario is " + std::to_string(text->size()) +
+                          " bytes; the limit is " +
+                          std::to_string(context.options.max_scenario_bytes),
+                      nullptr};
+    }
     scenario::LoadOptions options;
-    if (!context.options.scenario_dirs.empty())
-      options.base_dir = context.options.scenario_dirs.front();
+    if (!dirs.empty()) options.base_dir = dirs.front();
+    options.check_files = true;
+    options.allowed_dirs = dirs;
     loaded = scenario::load_scenario_string(*text, "<inline>", options);
   } else if (const auto* file = value_of(name)) {
     if (!safe_scenario_name(*file)) {
@@ -86,11 +101,9 @@ std::variant<std::shared_ptr<const scenario::Scenario>, ApiError> load_requested
                       "'..' or a leading '.'",
                       nullptr};
     }
-    auto path = find_scenario_file(context.options.scenario_dirs, *file);
-    if (!path) {
-      return ApiError{404, "scenario_not_found", "no scenario \"" + *file + "\"", nullptr};
-    }
-    loaded = scenario::load_scenario_file(*path);
+    auto path = find_scenario_file(dirs, *file);
+    if (auto* error = std::get_if<ApiError>(&path)) return std::move(*error);
+    loaded = scenario::load_scenario_file(std::get<std::string>(path), dirs);
   } else {
     return bad_request("give \"scenario\" (a name) or \"scenario_yaml\" (the text)");
   }

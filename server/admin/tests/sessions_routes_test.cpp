@@ -106,6 +106,80 @@ TEST(AdminSessions, an_invalid_scenario_file_is_422_naming_the_file) {
   EXPECT_EQ(first.rfind((dir / "broken.yaml").string() + ":14:", 0), 0u) << first;
 }
 
+// A scenario directory of its own under the test's temp dir, emptied first.
+std::filesystem::path fresh_dir(const std::string& name) {
+  auto dir = std::filesystem::path(::testing::TempDir()) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string with_replay(const std::string& file) {
+  return std::string(kInlineYaml) + "market:\n  BTCUSDT:\n    replay: {file: \"" + file + "\"}\n";
+}
+
+TEST(AdminSessions, a_scenario_symlink_leading_out_of_its_directory_is_403) {
+  auto outside = fresh_dir("mockex_admin_outside");
+  auto dir = fresh_dir("mockex_admin_confined");
+  std::ofstream(outside / "secret.yaml") << kInlineYaml;
+  std::filesystem::create_symlink(outside / "secret.yaml", dir / "escape.yaml");
+  std::ofstream(dir / "own.yaml") << kInlineYaml;
+  std::filesystem::create_symlink(dir / "own.yaml", dir / "alias.yaml");
+  AdminOptions options;
+  options.scenario_dirs = {dir.string()};
+  AdminHarness admin(options);
+  auto refused = admin.call("POST", kSessions, {}, R"({"scenario":"escape"})");
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.error_code(), "scenario_outside_dirs");
+  auto inside = admin.call("POST", kSessions, {}, R"({"scenario":"alias"})");
+  EXPECT_EQ(inside.status, 201) << inside.body;
+  EXPECT_EQ(admin.registry.size(), 1u);
+}
+
+TEST(AdminSessions, replay_files_outside_the_scenario_directories_are_refused) {
+  auto outside = fresh_dir("mockex_admin_replay_outside");
+  auto dir = fresh_dir("mockex_admin_replay_dir");
+  std::ofstream(outside / "data.jsonl") << "";
+  std::ofstream(dir / "data.jsonl") << "";
+  std::filesystem::create_symlink(outside / "data.jsonl", dir / "link.jsonl");
+  AdminOptions options;
+  options.scenario_dirs = {dir.string()};
+  AdminHarness admin(options);
+  for (const auto& file : {(outside / "data.jsonl").string(), std::string("../") +
+                               outside.filename().string() + "/data.jsonl",
+                           std::string("link.jsonl"), std::string("/etc/passwd")}) {
+    nlohmann::json request = {{"scenario_yaml", with_replay(file)}};
+    auto answer = admin.call("POST", kSessions, {}, request.dump());
+    ASSERT_EQ(answer.status, 422) << file << " -> " << answer.body;
+    auto first = answer.json()["errors"][0].get<std::string>();
+    EXPECT_NE(first.find("is outside the scenario directories"), std::string::npos) << first;
+  }
+  nlohmann::json allowed = {{"scenario_yaml", with_replay("data.jsonl")}};
+  auto answer = admin.call("POST", kSessions, {}, allowed.dump());
+  EXPECT_EQ(answer.status, 201) << answer.body;
+}
+
+TEST(AdminSessions, without_scenario_directories_no_replay_file_is_allowed) {
+  AdminOptions options;
+  AdminHarness admin(options);
+  nlohmann::json request = {{"scenario_yaml", with_replay("/etc/hostname")}};
+  auto answer = admin.call("POST", kSessions, {}, request.dump());
+  EXPECT_EQ(answer.status, 422) << answer.body;
+}
+
+TEST(AdminSessions, an_inline_scenario_past_the_size_limit_is_413) {
+  AdminOptions options = scenario_options("");
+  options.max_scenario_bytes = std::string(kInlineYaml).size();
+  AdminHarness admin(options);
+  nlohmann::json fits = {{"scenario_yaml", kInlineYaml}};
+  EXPECT_EQ(admin.call("POST", kSessions, {}, fits.dump()).status, 201);
+  nlohmann::json big = {{"scenario_yaml", std::string(kInlineYaml) + "#"}};
+  auto answer = admin.call("POST", kSessions, {}, big.dump());
+  EXPECT_EQ(answer.status, 413) << answer.body;
+  EXPECT_EQ(answer.error_code(), "scenario_too_large");
+  EXPECT_EQ(admin.registry.size(), 1u);
+}
+
 TEST(AdminSessions, bad_bodies_and_fields_are_400) {
   AdminHarness admin;
   for (const char* body :

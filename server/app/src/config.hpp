@@ -31,6 +31,7 @@ struct Config {
   LogFormat log_format = LogFormat::text;
   Limits limits;
   std::size_t max_sessions = 1000;                    // sessions the admin API may create
+  std::size_t max_scenario_bytes = 256 * 1024;        // an inline scenario beyond this: 413
   std::chrono::milliseconds session_ttl{1'800'000};   // idle created sessions expire; 0: never
   std::string journal_dir;  // non-empty: each session's journal is mirrored to <dir>/<id>.jsonl
   std::string report_dir;   // non-empty: each session's report is written there when it ends

@@ -166,7 +166,8 @@ int run_daemon(const Config& config) {
       target.add(std::move(method), std::move(pattern), std::move(handler));
     };
   };
-  admin::AdminOptions admin_options{config.scenario_dirs, config.admin_token, std::nullopt};
+  admin::AdminOptions admin_options{config.scenario_dirs, config.admin_token, std::nullopt,
+                                    config.max_scenario_bytes};
   if (admin_server) admin_options.exchange_port = port;
   admin::add_routes(adder(admin_server ? admin_router : router), sessions, admin_options);
   dialect::binance::add_rest_routes(adder(router), sessions);

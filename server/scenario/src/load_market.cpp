@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "loader_parts.hpp"
+#include "mockex/scenario/confined.hpp"
 #include "mockex/scenario/market_event.hpp"
 
 namespace mockex::scenario::detail {
@@ -280,7 +281,12 @@ void load_replay(Context& ctx, const Field& field, const LoadOptions& options, M
         path = std::filesystem::path(options.base_dir) / path;
       }
       spec.resolved_path = path.lexically_normal().string();
-      if (options.check_files && !std::ifstream(spec.resolved_path, std::ios::binary)) {
+      if (options.allowed_dirs && !confined_path(spec.resolved_path, *options.allowed_dirs)) {
+        ctx.error(f->pos, "replay file '" + spec.file +
+                              "' is outside the scenario directories (symlinks and '..' are "
+                              "followed)");
+        ok = false;
+      } else if (options.check_files && !std::ifstream(spec.resolved_path, std::ios::binary)) {
         ctx.error(f->pos, "replay file '" + spec.file + "' cannot be read (looked for " +
                               spec.resolved_path + ")");
         ok = false;

@@ -204,7 +204,8 @@ LoadResult load_scenario_string(std::string_view yaml, std::string file_name,
   return result;
 }
 
-LoadResult load_scenario_file(const std::string& path) {
+LoadResult load_scenario_file(const std::string& path,
+                              std::optional<std::vector<std::string>> allowed_dirs) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult result;
@@ -216,6 +217,7 @@ LoadResult load_scenario_file(const std::string& path) {
   LoadOptions options;
   options.base_dir = std::filesystem::path(path).parent_path().string();
   options.check_files = true;
+  options.allowed_dirs = std::move(allowed_dirs);
   return load_scenario_string(text.str(), path, options);
 }
 

@@ -10,6 +10,7 @@
 #include <mockex/core/http.hpp>
 #include <mockex/session/registry.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -24,6 +25,7 @@ struct AdminOptions {
   // Set when the admin API has its own listener: session URLs then name this (the exchange) port
   // on the host the client asked for; unset, they name the request's own Host.
   std::optional<std::uint16_t> exchange_port;
+  std::size_t max_scenario_bytes = 256 * 1024;  // an inline scenario beyond this: 413
 };
 
 using core::RouteAdder;

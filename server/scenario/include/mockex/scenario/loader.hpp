@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mockex/scenario/diagnostic.hpp"
 #include "mockex/scenario/model.hpp"
@@ -27,6 +28,10 @@ struct LoadOptions {
   // When true, a replay file that cannot be opened is an error (needs base_dir or an absolute
   // path).
   bool check_files = false;
+  // Set: a replay file must resolve (symlinks followed) inside one of these directories; one
+  // outside them (or any, when the list is empty) is an error. The admin API sets the scenario
+  // directories here; unset, replay files may be anywhere (the operator's own command line).
+  std::optional<std::vector<std::string>> allowed_dirs;
 };
 
 // Parses `yaml`, reporting errors against `file_name` (a real path or a pseudo name such as
@@ -34,7 +39,9 @@ struct LoadOptions {
 LoadResult load_scenario_string(std::string_view yaml, std::string file_name,
                                 const LoadOptions& options = {});
 
-// Reads and parses `path`; replay files resolve against its directory and must exist.
-LoadResult load_scenario_file(const std::string& path);
+// Reads and parses `path`; replay files resolve against its directory and must exist (and lie
+// inside `allowed_dirs` when that is given).
+LoadResult load_scenario_file(const std::string& path,
+                              std::optional<std::vector<std::string>> allowed_dirs = {});
 
 }  // namespace mockex::scenario
