@@ -109,6 +109,21 @@ class Daemon:
             self.proc.wait()
             raise AssertionError(f"mockexd did not exit {timeout}s after {sig!r}:\n{self.log()}")
 
+    def rss_bytes(self):
+        """The daemon's resident set size now (VmRSS in /proc/<pid>/status)."""
+        with open(f"/proc/{self.proc.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        raise AssertionError("no VmRSS line: has mockexd exited?")
+
+    def rss_tells_memory(self):
+        """False under AddressSanitizer or ThreadSanitizer, whose shadow memory and quarantine of
+        freed blocks make RSS say little about what the daemon holds."""
+        with open(f"/proc/{self.proc.pid}/maps") as maps:
+            text = maps.read()
+        return "libasan" not in text and "libtsan" not in text
+
     def assert_clean(self):
         log = self.log()
         for marker in SANITIZER_MARKERS:
@@ -204,13 +219,28 @@ def metric_value(text, name, labels=None):
     return None
 
 
+def scrape(daemon, name, labels=None):
+    """One sample's value in the daemon's /metrics now, or None when it is absent."""
+    text = urllib.request.urlopen(daemon.url + "/metrics", timeout=10).read().decode()
+    return metric_value(text, name, labels)
+
+
 def metric_soon(daemon, name, labels, expected, timeout=10.0):
     """The sample's value once it equals `expected` (the daemon may count a moment after the
     client saw the effect), or its last value after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
-        text = urllib.request.urlopen(daemon.url + "/metrics", timeout=10).read().decode()
-        value = metric_value(text, name, labels)
+        value = scrape(daemon, name, labels)
         if value == expected or time.monotonic() > deadline:
             return value
         time.sleep(0.05)
+
+
+def wait_until(predicate, timeout=10.0, interval=0.02):
+    """Polls `predicate` until it is true or `timeout` seconds have passed; its last result."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(interval)

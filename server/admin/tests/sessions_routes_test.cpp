@@ -282,6 +282,10 @@ TEST(AdminSessions, session_limit_is_429) {
   auto answer = admin.call("POST", kSessions, {}, R"({"scenario":"quickstart","clock":"stepped"})");
   EXPECT_EQ(answer.status, 429);
   EXPECT_EQ(answer.error_code(), "session_limit");
+  // Refused before the scenario is looked at: one that does not exist is not even noticed.
+  auto unread = admin.call("POST", kSessions, {}, R"({"scenario":"no-such-scenario"})");
+  EXPECT_EQ(unread.status, 429);
+  EXPECT_EQ(unread.error_code(), "session_limit");
 }
 
 TEST(AdminSessions, a_token_is_required_when_configured) {

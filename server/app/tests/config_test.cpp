@@ -121,6 +121,8 @@ TEST(Config, defaults_when_no_file_env_or_flag) {
   EXPECT_EQ(c.limits.max_connections, 1024u);
   EXPECT_EQ(c.limits.max_pipelined, 16u);
   EXPECT_EQ(c.limits.max_ws_message_bytes, 1024u * 1024);
+  EXPECT_EQ(c.limits.max_ws_send_queue, 4096u);
+  EXPECT_EQ(c.limits.max_ws_send_queue_bytes, 4u * 1024 * 1024);
   EXPECT_EQ(c.limits.ws_ping_interval, std::chrono::seconds(20));
   EXPECT_EQ(c.drain_timeout, 5s);
 }
@@ -140,6 +142,8 @@ limits:
   max_connections: 300
   max_pipelined: 4
   max_ws_message_bytes: 500
+  max_ws_send_queue: 600
+  max_ws_send_queue_bytes: 700
 shutdown: {drain_timeout: 2m}
 )");
   const Config c = config_of({"--config", file});
@@ -157,6 +161,8 @@ shutdown: {drain_timeout: 2m}
   EXPECT_EQ(c.limits.max_connections, 300u);
   EXPECT_EQ(c.limits.max_pipelined, 4u);
   EXPECT_EQ(c.limits.max_ws_message_bytes, 500u);
+  EXPECT_EQ(c.limits.max_ws_send_queue, 600u);
+  EXPECT_EQ(c.limits.max_ws_send_queue_bytes, 700u);
   EXPECT_EQ(c.drain_timeout, 2min);
 }
 
@@ -193,6 +199,8 @@ TEST(Config, env_sets_every_key) {
                                   {"MOCKEX_MAX_CONNECTIONS", "3"},
                                   {"MOCKEX_MAX_PIPELINED", "4"},
                                   {"MOCKEX_MAX_WS_MESSAGE_BYTES", "5"},
+                                  {"MOCKEX_MAX_WS_SEND_QUEUE", "6"},
+                                  {"MOCKEX_MAX_WS_SEND_QUEUE_BYTES", "7"},
                                   {"MOCKEX_DRAIN_TIMEOUT", "0"}});
   EXPECT_EQ(c.bind, "::1");
   EXPECT_EQ(c.port, 0);
@@ -208,6 +216,8 @@ TEST(Config, env_sets_every_key) {
   EXPECT_EQ(c.limits.max_connections, 3u);
   EXPECT_EQ(c.limits.max_pipelined, 4u);
   EXPECT_EQ(c.limits.max_ws_message_bytes, 5u);
+  EXPECT_EQ(c.limits.max_ws_send_queue, 6u);
+  EXPECT_EQ(c.limits.max_ws_send_queue_bytes, 7u);
   EXPECT_EQ(c.drain_timeout, 0ms);
 }
 
@@ -217,7 +227,8 @@ TEST(Config, flags_set_every_flagged_key) {
                               "--log-format", "json", "--max-header-bytes", "11",
                               "--max-body-bytes", "12", "--idle-timeout", "2m",
                               "--max-connections", "13", "--max-pipelined", "14",
-                              "--max-ws-message-bytes", "15", "--drain-timeout", "1h"});
+                              "--max-ws-message-bytes", "15", "--max-ws-send-queue", "16",
+                              "--max-ws-send-queue-bytes", "17", "--drain-timeout", "1h"});
   EXPECT_EQ(c.bind, "0.0.0.0");
   EXPECT_EQ(c.port, 0);
   EXPECT_EQ(c.port_file, "p");
@@ -231,6 +242,8 @@ TEST(Config, flags_set_every_flagged_key) {
   EXPECT_EQ(c.limits.max_connections, 13u);
   EXPECT_EQ(c.limits.max_pipelined, 14u);
   EXPECT_EQ(c.limits.max_ws_message_bytes, 15u);
+  EXPECT_EQ(c.limits.max_ws_send_queue, 16u);
+  EXPECT_EQ(c.limits.max_ws_send_queue_bytes, 17u);
   EXPECT_EQ(c.drain_timeout, 1h);
 }
 
@@ -319,6 +332,8 @@ TEST(Config, shipped_conf_file_is_valid_and_holds_the_defaults) {
   EXPECT_EQ(c.limits.max_connections, d.limits.max_connections);
   EXPECT_EQ(c.limits.max_pipelined, d.limits.max_pipelined);
   EXPECT_EQ(c.limits.max_ws_message_bytes, d.limits.max_ws_message_bytes);
+  EXPECT_EQ(c.limits.max_ws_send_queue, d.limits.max_ws_send_queue);
+  EXPECT_EQ(c.limits.max_ws_send_queue_bytes, d.limits.max_ws_send_queue_bytes);
   EXPECT_EQ(c.drain_timeout, d.drain_timeout);
 }
 

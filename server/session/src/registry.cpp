@@ -49,12 +49,7 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
     std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options) {
   {
     std::lock_guard lock(mutex_);
-    if (stopped_) return RegistryError{503, "shutting_down", "the daemon is shutting down"};
-    if (sessions_.size() >= limits_.max_sessions) {
-      return RegistryError{429, "session_limit",
-                           "at most " + std::to_string(limits_.max_sessions) +
-                               " sessions may be open; delete some or raise sessions.max"};
-    }
+    if (auto refused = refusal_locked()) return *std::move(refused);
     options.id = new_id();
   }
   auto made = build_session(std::move(scenario), std::move(options));
@@ -69,6 +64,21 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create(
   order_.push_back(session->id());
   ++created_;
   return session;
+}
+
+std::optional<RegistryError> SessionRegistry::refusal() const {
+  std::lock_guard lock(mutex_);
+  return refusal_locked();
+}
+
+std::optional<RegistryError> SessionRegistry::refusal_locked() const {
+  if (stopped_) return RegistryError{503, "shutting_down", "the daemon is shutting down"};
+  if (sessions_.size() >= limits_.max_sessions) {
+    return RegistryError{429, "session_limit",
+                         "at most " + std::to_string(limits_.max_sessions) +
+                             " sessions may be open; delete some or raise sessions.max"};
+  }
+  return std::nullopt;
 }
 
 std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::create_default(

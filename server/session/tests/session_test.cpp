@@ -99,6 +99,8 @@ TEST(SessionRegistry, limit_ids_removal_and_idle_expiry) {
   auto a = std::get<std::shared_ptr<Session>>(registry.create(scenario, options));
   auto b = std::get<std::shared_ptr<Session>>(registry.create(scenario, options));
   EXPECT_NE(a->id(), b->id());
+  ASSERT_TRUE(registry.refusal().has_value());
+  EXPECT_EQ(registry.refusal()->code, "session_limit");
   auto third = registry.create(scenario, options);
   ASSERT_TRUE(std::holds_alternative<RegistryError>(third));
   EXPECT_EQ(std::get<RegistryError>(third).status, 429);
@@ -106,6 +108,7 @@ TEST(SessionRegistry, limit_ids_removal_and_idle_expiry) {
   EXPECT_TRUE(registry.remove(a->id()));
   EXPECT_FALSE(registry.remove(a->id()));
   EXPECT_EQ(registry.find(a->id()), nullptr);
+  EXPECT_FALSE(registry.refusal().has_value());
   io.restart();
   io.poll();
   EXPECT_TRUE(a->closed());

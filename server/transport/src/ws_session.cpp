@@ -6,6 +6,8 @@
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket/error.hpp>
 
+#include <algorithm>
+
 namespace mockex::transport::detail {
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
@@ -14,14 +16,19 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 namespace {
-// Bytes a connection may have waiting in its write-behind buffer before its writer waits.
+// Bytes a connection may have waiting in its write-behind buffer before its writer waits; never
+// more than the send queue's byte bound, so a small bound is not hidden behind this buffer.
 constexpr std::size_t kCorkHighWater = 256 * 1024;
+
+std::size_t cork_high_water(const Limits& limits) {
+  return std::min(kCorkHighWater, limits.max_ws_send_queue_bytes);
+}
 }  // namespace
 
 WsSession::WsSession(tcp::socket socket, http::request<http::string_body> upgrade,
                      std::shared_ptr<core::WsHandler> handler, std::shared_ptr<SharedState> state,
                      std::string remote)
-    : ws_(std::move(socket), kCorkHighWater),
+    : ws_(std::move(socket), cork_high_water(state->limits)),
       upgrade_(std::move(upgrade)),
       handler_(std::move(handler)),
       state_(std::move(state)),
@@ -94,10 +101,20 @@ bool WsSession::send_text(std::string message) {
 }
 
 bool WsSession::send_shared(Message message) {
-  if (finished_) return false;
-  if (queued_.fetch_add(1) >= state_->limits.max_ws_send_queue) {
+  if (finished_ || slow_) return false;
+  // Reserve the message's place first, then check: concurrent senders each see the others'
+  // reservations, so together they cannot pass a bound.
+  const auto size = message->size();
+  const auto messages_before = queued_.fetch_add(1);
+  const auto bytes_before = queued_bytes_.fetch_add(size);
+  const auto& limits = state_->limits;
+  if (messages_before >= limits.max_ws_send_queue ||
+      (bytes_before > 0 && bytes_before + size > limits.max_ws_send_queue_bytes)) {
     queued_.fetch_sub(1);
-    net::post(ws_.get_executor(), [self = shared_from_this()] { self->drop_slow_client(); });
+    queued_bytes_.fetch_sub(size);
+    if (!slow_.exchange(true)) {
+      net::post(ws_.get_executor(), [self = shared_from_this()] { self->drop_slow_client(); });
+    }
     return false;
   }
   bool first = false;
@@ -168,15 +185,19 @@ void WsSession::do_write() {
   if (!open_ || finished_ || close_sent_) return;
   auto& out = ws_.next_layer();
   if (out.failed()) return finish();
+  const auto high_water = cork_high_water(state_->limits);
   std::size_t messages = 0;
+  std::size_t payload = 0;
   std::size_t bytes = 0;
-  while (!outbox_.empty() && out.pending_bytes() < kCorkHighWater) {
+  while (!outbox_.empty() && out.pending_bytes() < high_water) {
+    payload += outbox_.front()->size();
     bytes += out.append_text_frame(*outbox_.front());
     outbox_.pop_front();
     ++messages;
   }
   if (messages > 0) {
     queued_.fetch_sub(messages);
+    queued_bytes_.fetch_sub(payload);
     state_->metrics.bytes_sent(bytes);
     state_->metrics.ws_messages_sent(messages);
     out.flush();

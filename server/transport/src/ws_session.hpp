@@ -67,7 +67,11 @@ class WsSession : public Connection,
   std::mutex inbox_mutex_;
   std::vector<Message> inbox_;  // sent from any thread, not yet taken onto the strand
   std::deque<Message> outbox_;
-  std::atomic<std::size_t> queued_{0};  // inbox_ plus outbox_
+  // Messages in inbox_ plus outbox_, and their payload bytes: added from any thread by
+  // send_shared, taken off on the strand as do_write frames them (Limits::max_ws_send_queue*).
+  std::atomic<std::size_t> queued_{0};
+  std::atomic<std::size_t> queued_bytes_{0};
+  std::atomic<bool> slow_{false};  // a send found the queue full: the drop is on its way
   std::atomic<bool> finished_{false};
   std::optional<boost::beast::websocket::close_reason> pending_close_;
   bool open_ = false;     // handshake done

@@ -1,5 +1,6 @@
-// WsConnection::abort_connection and stop_reading on a real socket, seen by a raw WebSocket
-// client that reads every frame (control frames included) off the wire.
+// WsConnection::abort_connection, stop_reading and the bounds of its send queue on a real socket,
+// seen by a raw WebSocket client that reads every frame (control frames included) off the wire,
+// or reads nothing at all.
 
 #include "wire_harness.hpp"
 
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -224,6 +226,56 @@ TEST(WsConnectionControl, stop_reading_leaves_pings_unanswered_while_messages_st
   EXPECT_TRUE(client.tcp().wait_closed());
   EXPECT_TRUE(eventually([&] { return drained.load(); }));
   EXPECT_EQ(probe->closes.load(), 1);
+}
+
+// A server with the control route under `limits`, one client upgraded, and the server's side of
+// its connection (null when the upgrade failed).
+struct Upgraded {
+  explicit Upgraded(Limits limits) : harness(limits), probe(add_ws_route(harness.router)) {
+    harness.start();
+    client.emplace(harness.port());
+    if (client->handshake()) eventually([&] { return (connection = probe->get()) != nullptr; });
+  }
+
+  Harness harness;
+  std::shared_ptr<Probe> probe;
+  std::optional<WsClient> client;
+  std::shared_ptr<core::WsConnection> connection;
+};
+
+TEST(WsSendQueue, a_client_that_does_not_read_is_dropped_once_its_queue_passes_the_byte_bound) {
+  Limits limits;
+  limits.max_ws_send_queue = 1'000'000;  // out of reach: only the byte bound can drop it
+  limits.max_ws_send_queue_bytes = 64 * 1024;
+  Upgraded ws(limits);
+  ASSERT_TRUE(ws.connection);
+  // The client reads nothing, so what is sent piles up: 64 MiB is far more than the kernel's
+  // buffers, the write-behind buffer and the 64 KiB bound together.
+  const std::string message(16 * 1024, 'm');
+  int accepted = 0;
+  while (accepted < 4096 && ws.connection->send_text(message)) ++accepted;
+  EXPECT_LT(accepted, 4096) << "the queue took 64 MiB for a client that reads nothing";
+  EXPECT_FALSE(ws.connection->send_text(message)) << "a dropped client still takes messages";
+  EXPECT_TRUE(eventually([&] { return ws.probe->closes.load() == 1; }));
+  // What reached the socket before the drop is there to read, then the end, with no close frame
+  // (one queued behind megabytes the client does not read would never arrive).
+  EXPECT_FALSE(ws.client->wait_frame([](const Frame& f) { return f.opcode == kClose; }));
+  EXPECT_TRUE(ws.client->tcp().ended());
+  EXPECT_TRUE(eventually([&] { return ws.harness.server().open_connections() == 0; }));
+}
+
+TEST(WsSendQueue, one_message_larger_than_the_byte_bound_still_reaches_a_client_that_reads) {
+  Limits limits;
+  limits.max_ws_send_queue_bytes = 1024;
+  Upgraded ws(limits);
+  ASSERT_TRUE(ws.connection);
+  const std::string snapshot(100 * 1024, 's');
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(ws.connection->send_text(snapshot)) << "round " << round;
+    EXPECT_TRUE(ws.client->wait_frame(is_text(snapshot))) << "round " << round;
+  }
+  EXPECT_EQ(ws.probe->closes.load(), 0);
+  EXPECT_FALSE(ws.client->tcp().ended());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -47,6 +48,10 @@ class SessionRegistry {
       std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options);
   std::variant<std::shared_ptr<Session>, RegistryError> create_default(
       std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options);
+  // Why create() would turn a new session away right now (the daemon is stopping, or the limit
+  // is reached), if it would: callers answer with it before loading a scenario, so a refusal
+  // costs a lookup rather than a scenario load. create() still checks for itself.
+  std::optional<RegistryError> refusal() const;
 
   std::shared_ptr<Session> find(std::string_view id) const;
   std::shared_ptr<Session> default_session() const;
@@ -80,6 +85,7 @@ class SessionRegistry {
 
  private:
   std::string new_id();
+  std::optional<RegistryError> refusal_locked() const;  // refusal(), with mutex_ held
   // A session with the registry's file settings; not yet registered.
   std::variant<std::shared_ptr<Session>, RegistryError> build_session(
       std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options);
