@@ -77,6 +77,7 @@ std::optional<std::string> Session::build() {
       scenario_->clock.start.value_or(core::Timestamp::from_micros(system_now_micros())));
   start_micros_.store(start.micros());
   clock_ = std::make_unique<SessionClock>(strand_, info_.clock, speed, start);
+  clock_->hold();  // nothing may run on the strand until the session is whole (release below)
   core::Rng root(info_.seed);
   auto made = make_venue(*scenario_, root.fork(venue_stream), start);
   if (auto* error = std::get_if<std::string>(&made)) return *error;
@@ -119,6 +120,7 @@ std::optional<std::string> Session::build() {
                         {{"scenario", scenario_->name}, {"seed", info_.seed},
                          {"clock", std::string(to_string(info_.clock))}});
   clock_->catch_up();  // what is due at the start (the initial books) is there at once
+  clock_->release();   // the last step on this thread: from here on the strand runs the session
   return std::nullopt;
 }
 

@@ -31,6 +31,18 @@ void SessionClock::stop() {
   timer_.cancel();
 }
 
+void SessionClock::hold() {
+  held_ = true;
+  ++arm_generation_;
+  timer_.cancel();
+}
+
+void SessionClock::release() {
+  if (!held_) return;
+  held_ = false;
+  rearm();
+}
+
 void SessionClock::anchor_here() {
   anchor_scenario_ = timeline_.now();
   anchor_wall_ = WallClock::now();

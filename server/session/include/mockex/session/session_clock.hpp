@@ -9,7 +9,8 @@
 // Scheduled callbacks live in a ManualClock; in the running modes one Asio timer is armed for the
 // earliest of them. Before a request is handled, catch_up() brings scenario time to the wall
 // clock's reading and runs whatever fell due, so a client never sees a state older than the time
-// it is told. All calls on the session's strand.
+// it is told. All calls on the session's strand (or, while held, on the one thread building the
+// session).
 
 #include <mockex/core/clock.hpp>
 #include <mockex/core/manual_clock.hpp>
@@ -62,8 +63,17 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   // Cancels the Asio timer; nothing runs afterwards. For teardown.
   void stop();
 
+  // While held, no Asio timer is armed, so nothing runs on the strand: a session is built off
+  // its strand (on the thread that creates it) with the clock held, and release() hands it to the
+  // strand as the builder's last step. catch_up() while held runs what is due at the current
+  // scenario time, as when stepped.
+  void hold();
+  void release();
+
  private:
-  bool running() const { return mode_ != ClockMode::stepped && !paused_ && !stopped_; }
+  bool running() const {
+    return mode_ != ClockMode::stepped && !paused_ && !stopped_ && !held_;
+  }
   core::Timestamp wall_reading() const;
   void rearm();
   void anchor_here();
@@ -74,6 +84,7 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   double speed_;
   bool paused_ = false;
   bool stopped_ = false;
+  bool held_ = false;
   bool in_callbacks_ = false;
   // Scenario time `anchor_scenario_` corresponds to wall instant `anchor_wall_`.
   core::Timestamp anchor_scenario_;
