@@ -132,9 +132,10 @@ def report(rows, args, started):
     totals = {k: sum(r["errors"][k] for r in rows) for k in rows[0]["errors"]}
     rss = [r["rss_kib"] / 1024 for r in rows]
     lines += ["",
-              f"- RSS: {rss[0]:.1f} MiB after the first window, {max(rss):.1f} MiB at most, "
-              f"{rss[-1]:.1f} MiB at the end; last minute vs first: "
-              f"{statistics.mean(rss[-per_minute:]) - statistics.mean(rss[:per_minute]):+.1f} MiB.",
+              f"- RSS: {rss[0]:.1f} MiB after the first window, {rss[per_minute - 1]:.1f} MiB "
+              f"after the first minute (journal rings full), {max(rss):.1f} MiB at most, "
+              f"{rss[-1]:.1f} MiB at the end: {rss[-1] - rss[per_minute - 1]:+.1f} MiB since the "
+              "first minute.",
               f"- Latency drift (median p99 of the last minute over the first): ticker "
               f"{p99('ticker', last) / p99('ticker', first):.2f}×, orders "
               f"{p99('orders', last) / p99('orders', first):.2f}×.",
