@@ -4,15 +4,17 @@
 
 BUILD_DIR  ?= build
 SAN_DIR    ?= build-asan
+FUZZ_DIR   ?= build-fuzz
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
 CONFIG     ?= conf/mockexd.yaml
+FUZZ_SECONDS ?= 600
 # Warnings are errors in CI (CI=true) and when asked for (make WERROR=ON ...).
 WERROR     ?= $(if $(CI),ON,OFF)
 
 CMAKE_FLAGS = -G Ninja -DMOCKEX_WERROR=$(WERROR)
 
-.PHONY: all deps build run test sanitize test-sanitize clean
+.PHONY: all deps build run test sanitize test-sanitize fuzz-build fuzz fuzz-long clean
 
 all: build
 
@@ -27,9 +29,11 @@ build: deps
 run: build
 	$(BUILD_DIR)/bin/mockexd --config $(CONFIG)
 
-# Builds and runs every test through ctest: unit, integration, SDK and the Docker smoke test.
-test: build
+# Builds and runs every test through ctest: unit, integration, SDK and the Docker smoke test;
+# then each fuzz target for 30 s in its own clang build (make fuzz).
+test: build fuzz-build
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 300 -j$(JOBS)
+	cd $(FUZZ_DIR) && ctest --output-on-failure --timeout 300 -j$(JOBS) -L fuzz
 
 # The unit, integration and SDK tests again, under AddressSanitizer + UndefinedBehaviorSanitizer,
 # in a second build directory. Any sanitizer report fails the run.
@@ -41,5 +45,21 @@ sanitize: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure --timeout 600 -j$(JOBS) -L '^(unit|integration|sdk)$$'
 
+# The libFuzzer targets of tests/fuzz (clang++, ASan + UBSan; see tests/fuzz/README.md): built
+# alone (no tests, no benchmarks) in their own directory; CXX only matters to the first configure.
+fuzz-build: deps
+	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DMOCKEX_FUZZ=ON -DMOCKEX_BUILD_TESTS=OFF -DMOCKEX_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_DIR) -j$(JOBS) --target mockex_fuzzers
+
+# Each fuzz target for 30 s on its seed corpus; any crash, leak or slow input fails.
+fuzz: fuzz-build
+	cd $(FUZZ_DIR) && ctest --output-on-failure --timeout 300 -j$(JOBS) -L fuzz
+
+# The documented longer run: each target for FUZZ_SECONDS (default 600), two at a time.
+fuzz-long: fuzz-build
+	cd $(FUZZ_DIR) && FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	  ctest --output-on-failure --timeout $$(($(FUZZ_SECONDS) + 300)) -j$(JOBS) -L fuzz
+
 clean:
-	rm -rf $(BUILD_DIR) $(SAN_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)

@@ -13,6 +13,18 @@ if(MOCKEX_SANITIZE)
   target_link_options(mockex_build_options INTERFACE -fsanitize=address,undefined)
   target_compile_definitions(mockex_build_options INTERFACE MOCKEX_SANITIZED=1)
 endif()
+# Every mockex target gets libFuzzer's coverage instrumentation and ASan + UBSan, with asserts on
+# whatever the build type (invariants are part of what fuzzing checks); only the fuzz targets
+# link the libFuzzer runtime (tests/fuzz/CMakeLists.txt).
+if(MOCKEX_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "MOCKEX_FUZZ needs clang++ (-DCMAKE_CXX_COMPILER=clang++)")
+  endif()
+  target_compile_options(mockex_build_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+    -UNDEBUG)
+  target_link_options(mockex_build_options INTERFACE -fsanitize=address,undefined)
+endif()
 
 # mockex_add_library(NAME SOURCES a.cpp ... DEPS public... PRIVATE_DEPS private...)
 # Declares mockex_NAME with alias mockex::NAME; headers under include/mockex/NAME/.

@@ -20,7 +20,7 @@ packages=(
   prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev
 )
 $build_only || packages+=(
-  ccache libgtest-dev libgmock-dev libbenchmark-dev
+  ccache libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-pytest python3-aiohttp python3-pytest-xdist python3-pytest-asyncio python3-yaml python3-jsonschema python3-aioresponses
   python3-pip python3-venv python3-wheel
   curl openssl

@@ -229,8 +229,9 @@ void add_market_routes(const RouteAdder& add, const ContextPtr& context) {
   for (auto [suffix, change] : {std::pair{"", BalanceChange::set},
                                  std::pair{"/deposit", BalanceChange::deposit},
                                  std::pair{"/withdraw", BalanceChange::withdraw}}) {
+    // An init-capture: clang before 16 cannot capture a structured binding by name.
     add("POST", std::string(kPrefix) + "/sessions/{id}/balances" + suffix,
-        [context, change](core::HttpRequest&& request, core::Responder respond) {
+        [context, change = change](core::HttpRequest&& request, core::Responder respond) {
           set_balance(*context, std::move(request), respond, change);
         });
   }

@@ -66,6 +66,9 @@ void load_price_filter(Context& ctx, const Field& field, Instrument& in) {
   const Field* tick = fields->get("tick");
   if (tick && in.tick_size.units() == 0) {
     ctx.error(tick->pos, "'tick' must be greater than 0");
+    // The scenario is refused already; one unit keeps the checks that still read this instrument
+    // (its book levels, its generator) from dividing by zero.
+    in.tick_size = core::Price{1};
     return;
   }
   if (const Field* f = fields->get("min")) {
@@ -91,6 +94,7 @@ void load_lot_filter(Context& ctx, const Field& field, Instrument& in) {
   const Field* step = fields->get("step");
   if (step && in.step_size.units() == 0) {
     ctx.error(step->pos, "'step' must be greater than 0");
+    in.step_size = core::Qty{1};  // as for a zero tick
     return;
   }
   if (const Field* f = fields->get("min")) {

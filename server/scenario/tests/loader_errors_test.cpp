@@ -268,6 +268,25 @@ TEST(LoaderErrors, missing_replay_file_is_reported_at_its_key) {
             "test.yaml:15:20: replay file 'a.jsonl' cannot be read (looked for /nonexistent/a.jsonl)");
 }
 
+// Found by fuzzing (tests/fuzz/corpus/scenario_loader/crash-zero-tick-book): after refusing the
+// zero tick, the loader checked the book's levels against it and divided by zero (SIGFPE).
+TEST(LoaderErrors, zero_tick_and_step_are_errors_even_with_a_book_to_check) {
+  EXPECT_THAT(errors_of("name: base\n"
+                        "seed: 1\n"
+                        "instruments:\n"
+                        "  - symbol: BTCUSDT\n"
+                        "    base: BTC\n"
+                        "    quote: USDT\n"
+                        "    price: {tick: \"0.00\"}\n"
+                        "    lot: {step: \"0\"}\n"
+                        "accounts: []\n"
+                        "market:\n"
+                        "  BTCUSDT:\n"
+                        "    book: {bids: [[\"100.00\", \"1\"]], asks: [[\"101.00\", \"1\"]]}\n"),
+              ElementsAre("test.yaml:7:19: 'tick' must be greater than 0",
+                          "test.yaml:8:17: 'step' must be greater than 0"));
+}
+
 }  // namespace
 }  // namespace mockex::scenario
 
