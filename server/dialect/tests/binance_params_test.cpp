@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace mockex::dialect::binance {
 namespace {
 
@@ -35,6 +37,34 @@ TEST(BinanceParams, duplicate_within_one_part_is_1101) {
   auto error = failed("symbol=A&symbol=B");
   EXPECT_EQ(error.code, -1101);
   EXPECT_EQ(failed("", "a=1&a=2").code, -1101);
+}
+
+// "p0=0&p1=1&..." with `count` distinct names starting at `first`.
+std::string many(std::size_t first, std::size_t count) {
+  std::string text;
+  for (std::size_t i = first; i < first + count; ++i) {
+    if (!text.empty()) text += '&';
+    text += "p" + std::to_string(i) + "=" + std::to_string(i);
+  }
+  return text;
+}
+
+TEST(BinanceParams, many_parameters_are_checked_for_duplicates_in_n_log_n) {
+  // 200,000 distinct names (a 2.6 MB body): quadratic, this took minutes.
+  auto params = parsed(many(0, 100), many(50, 200'000));
+  EXPECT_EQ(params.size(), 200'050u);
+  EXPECT_EQ(params.get("p75"), "75");
+  EXPECT_EQ(params.get("p199999"), "199999");
+  EXPECT_EQ(failed(many(0, 100) + "&p42=again").code, -1101);
+  EXPECT_EQ(failed("", many(0, 1000) + "&p999=again").code, -1101);
+  EXPECT_EQ(failed("", "p3=x&" + many(0, 17)).code, -1101);
+}
+
+TEST(BinanceParams, the_query_wins_over_the_body_with_many_parameters_too) {
+  auto params = parsed(many(0, 40), "p39=body&p40=body&" + many(41, 3));
+  EXPECT_EQ(params.size(), 44u);
+  EXPECT_EQ(params.get("p39"), "39");
+  EXPECT_EQ(params.get("p40"), "body");
 }
 
 TEST(BinanceParams, values_are_percent_decoded_and_plus_is_a_space) {

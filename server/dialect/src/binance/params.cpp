@@ -5,8 +5,30 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <span>
+#include <string_view>
+#include <vector>
 
 namespace mockex::dialect::binance {
+
+namespace {
+
+// The names of `entries`, sorted, for lookups in parts with many parameters. Views into the
+// entries: valid while they are not moved.
+template <typename Entries>
+std::vector<std::string_view> sorted_names(const Entries& entries) {
+  std::vector<std::string_view> names;
+  names.reserve(entries.size());
+  for (const auto& entry : entries) names.emplace_back(entry.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Up to this many parameters a part is searched name by name; beyond, through sorted names, so a
+// hostile request of many thousands of parameters costs n log n, not n².
+constexpr std::size_t kLinearSearch = 16;
+
+}  // namespace
 
 std::variant<Params, ApiError> Params::parse(std::string_view query, std::string_view body) {
   Params params;
@@ -26,14 +48,21 @@ std::variant<Params, ApiError> Params::parse(std::string_view query, std::string
                           {name ? std::string_view(*name) : pair.substr(0, eq),
                            "percent-encoded UTF-8"});
       }
-      auto same_part_end = params.entries_.end();
-      auto same_part_begin = params.entries_.begin() + static_cast<std::ptrdiff_t>(first_of_part);
-      if (std::any_of(same_part_begin, same_part_end,
-                      [&](const Entry& e) { return e.name == *name; })) {
-        return make_error(Error::duplicate_parameter);
-      }
       params.entries_.push_back({std::move(*name), std::move(*value), from_query, false});
     }
+    std::span<const Entry> mine(params.entries_.begin() + static_cast<std::ptrdiff_t>(first_of_part),
+                                params.entries_.end());
+    bool duplicate = false;
+    if (mine.size() <= kLinearSearch) {
+      for (std::size_t i = 1; i < mine.size() && !duplicate; ++i) {
+        duplicate = std::any_of(mine.begin(), mine.begin() + static_cast<std::ptrdiff_t>(i),
+                                [&](const Entry& e) { return e.name == mine[i].name; });
+      }
+    } else {
+      auto names = sorted_names(mine);
+      duplicate = std::adjacent_find(names.begin(), names.end()) != names.end();
+    }
+    if (duplicate) return make_error(Error::duplicate_parameter);
     return std::nullopt;
   };
   if (auto error = parse_part(query, true)) return *error;
@@ -41,13 +70,19 @@ std::variant<Params, ApiError> Params::parse(std::string_view query, std::string
   if (auto error = parse_part(body, false)) return *error;
   // A body parameter also in the query loses: the query's value wins (spec §2).
   auto query_end = params.entries_.begin() + static_cast<std::ptrdiff_t>(query_count);
-  params.entries_.erase(
-      std::remove_if(query_end, params.entries_.end(),
-                     [&](const Entry& e) {
-                       return std::any_of(params.entries_.begin(), query_end,
-                                          [&](const Entry& q) { return q.name == e.name; });
-                     }),
-      params.entries_.end());
+  if (query_count == 0 || query_end == params.entries_.end()) return params;
+  std::span<const Entry> in_query(params.entries_.begin(), query_end);
+  std::vector<std::string_view> query_names;
+  if (query_count > kLinearSearch) query_names = sorted_names(in_query);
+  auto in_the_query = [&](const Entry& e) {
+    if (query_names.empty()) {
+      return std::any_of(in_query.begin(), in_query.end(),
+                         [&](const Entry& q) { return q.name == e.name; });
+    }
+    return std::binary_search(query_names.begin(), query_names.end(), std::string_view(e.name));
+  };
+  params.entries_.erase(std::remove_if(query_end, params.entries_.end(), in_the_query),
+                        params.entries_.end());
   return params;
 }
 
