@@ -5,6 +5,7 @@
 BUILD_DIR  ?= build
 SAN_DIR    ?= build-asan
 FUZZ_DIR   ?= build-fuzz
+TSAN_DIR   ?= build-tsan
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
 CONFIG     ?= conf/mockexd.yaml
@@ -14,7 +15,7 @@ WERROR     ?= $(if $(CI),ON,OFF)
 
 CMAKE_FLAGS = -G Ninja -DMOCKEX_WERROR=$(WERROR)
 
-.PHONY: all deps build run test sanitize test-sanitize fuzz-build fuzz fuzz-long clean
+.PHONY: all deps build run test sanitize test-sanitize tsan fuzz-build fuzz fuzz-long clean
 
 all: build
 
@@ -45,6 +46,16 @@ sanitize: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure --timeout 600 -j$(JOBS) -L '^(unit|integration|sdk)$$'
 
+# The threaded tests (label tsan: transport, session and journal units, and the integration
+# files that drive the daemon's threads hardest) under ThreadSanitizer, in a third build directory.
+tsan: deps
+	@cmake -S . -B $(TSAN_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOCKEX_TSAN=ON \
+	  -DMOCKEX_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(TSAN_DIR) -j$(JOBS) --target mockexd mockex_transport_tests \
+	  mockex_session_tests mockex_journal_tests
+	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure --timeout 600 -j$(JOBS) -L '^tsan$$'
+
 # The libFuzzer targets of tests/fuzz (clang++, ASan + UBSan; see tests/fuzz/README.md): built
 # alone (no tests, no benchmarks) in their own directory; CXX only matters to the first configure.
 fuzz-build: deps
@@ -62,4 +73,4 @@ fuzz-long: fuzz-build
 	  ctest --output-on-failure --timeout $$(($(FUZZ_SECONDS) + 300)) -j$(JOBS) -L fuzz
 
 clean:
-	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR) $(TSAN_DIR)

@@ -60,7 +60,8 @@ market:
       trade_size: {distribution: lognormal, median: "0.1", sigma: 1.0, max: "10"}
 """
 
-SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                     "WARNING: ThreadSanitizer")
 
 
 class Daemon:
