@@ -4,6 +4,7 @@ nothing, and the daemon starts again on the same scenario and journal directory.
 import json
 import signal
 import threading
+import time
 
 from conftest import QUIET, Daemon, http_exchange
 from fault_helpers import admin, new_session, signed
@@ -59,8 +60,10 @@ def test_sigkill_leaves_journals_valid_up_to_their_last_complete_line(tmp_path):
         hammers = [Hammer(daemon), Hammer(daemon, f"/s/{session['id']}")]
         for hammer in hammers:
             hammer.start()
+        deadline = time.monotonic() + 60
         while min(h.answered for h in hammers) < 300:
             assert daemon.proc.poll() is None
+            assert time.monotonic() < deadline, [h.answered for h in hammers]
             hammers[0].stopping.wait(0.01)
         daemon.proc.send_signal(signal.SIGKILL)
         assert daemon.proc.wait(timeout=30) == -signal.SIGKILL
