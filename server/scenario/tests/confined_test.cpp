@@ -6,14 +6,18 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace mockex::scenario {
 namespace {
 
 namespace fs = std::filesystem;
 
+// A tree of its own per test: ctest runs the tests of this file side by side.
 struct Dirs {
-  fs::path root = fs::canonical(::testing::TempDir()) / "mockex_confined";
+  fs::path root = fs::canonical(::testing::TempDir()) /
+                  (std::string("mockex_confined_") +
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::path allowed = root / "a";
   fs::path sibling = root / "ab";  // shares a name prefix with `allowed`
   Dirs() {
