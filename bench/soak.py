@@ -101,6 +101,14 @@ def errors_of(results, admin_failures):
     }
 
 
+def shown(path):
+    """`path` relative to the repository when it lies inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def report(rows, args, started):
     per_minute = max(1, round(60 / args.window))
     first, last = rows[:per_minute], rows[-per_minute:]
@@ -111,7 +119,7 @@ def report(rows, args, started):
     lines = [f"# Soak, {started:%Y-%m-%d %H:%M} UTC",
              "",
              f"`/usr/bin/python3 bench/soak.py --minutes {args.minutes} --window {args.window}` "
-             f"({len(rows)} windows of {args.window} s, mockexd of `{args.bin}`, 2 I/O threads, load "
+             f"({len(rows)} windows of {args.window} s, mockexd of `{shown(args.bin)}`, 2 I/O threads, load "
              "generators on the same 2 cores).",
              "",
              "| minute | RSS MiB | ticker req/s | ticker p99 µs | orders req/s | orders p99 µs "
