@@ -1,5 +1,6 @@
 #include "http_input.hpp"
 
+#include <mockex/transport/beast_request.hpp>
 #include <mockex/transport/limits.hpp>
 
 #include <boost/asio/buffer.hpp>
@@ -14,21 +15,6 @@ namespace {
 
 namespace http = boost::beast::http;
 using Parser = http::request_parser<http::string_body>;
-
-core::HttpRequest to_core(http::request<http::string_body>&& message) {
-  core::HttpRequest request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  auto question = request.target.find('?');
-  request.path = request.target.substr(0, question);
-  if (question != std::string::npos) request.query = request.target.substr(question + 1);
-  for (const auto& field : message) {
-    request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  }
-  request.body = std::move(message.body());
-  request.remote_address = "127.0.0.1:40000";
-  return request;
-}
 
 // Feeds `bytes` to `parser` until it has a whole message, needs more than the input has, or
 // fails. How many bytes it took; `failed` says whether the parser refused them.
@@ -63,7 +49,8 @@ std::vector<core::HttpRequest> read_requests(std::string_view bytes, std::size_t
     bytes.remove_prefix(feed(parser, bytes, failed));
     if (failed || !parser.is_header_done()) break;
     bool whole = parser.is_done();
-    out.push_back(to_core(parser.release()));
+    auto message = parser.release();
+    out.push_back(transport::to_core_request(message, "127.0.0.1:40000"));
     if (!whole) break;
   }
   return out;

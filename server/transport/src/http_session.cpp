@@ -2,6 +2,8 @@
 
 #include "ws_session.hpp"
 
+#include <mockex/transport/beast_request.hpp>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -26,23 +28,6 @@ namespace {
 // How long a closing connection waits for the client's FIN before it closes the socket, so that
 // unread request bytes do not turn the close into an RST that discards the last response.
 constexpr std::chrono::milliseconds linger_time{500};
-
-core::HttpRequest to_core_request(http::request<http::string_body>& request,
-                                  const std::string& remote) {
-  core::HttpRequest out;
-  out.method = std::string(request.method_string());
-  out.target = std::string(request.target());
-  auto question = out.target.find('?');
-  out.path = out.target.substr(0, question);
-  if (question != std::string::npos) out.query = out.target.substr(question + 1);
-  out.headers.reserve(8);
-  for (const auto& field : request) {
-    out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  }
-  out.body = std::move(request.body());
-  out.remote_address = remote;
-  return out;
-}
 
 std::string method_label(const http::request<http::string_body>& request) {
   // Only methods Beast knows become labels, so junk methods cannot grow the metric families.
@@ -615,3 +600,23 @@ void HttpSession::close_now() {
 }
 
 }  // namespace mockex::transport::detail
+
+namespace mockex::transport {
+
+core::HttpRequest to_core_request(BeastRequest& request, const std::string& remote) {
+  core::HttpRequest out;
+  out.method = std::string(request.method_string());
+  out.target = std::string(request.target());
+  auto question = out.target.find('?');
+  out.path = out.target.substr(0, question);
+  if (question != std::string::npos) out.query = out.target.substr(question + 1);
+  out.headers.reserve(8);
+  for (const auto& field : request) {
+    out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.body = std::move(request.body());
+  out.remote_address = remote;
+  return out;
+}
+
+}  // namespace mockex::transport
