@@ -145,11 +145,12 @@ int run_daemon(const Config& config) {
   sessions.start_expiry();
 
   transport::Server server(io, router, metrics,
-                           transport::ServerOptions{config.bind, config.port, config.limits});
+                           transport::ServerOptions{config.bind, config.port, config.limits, config.threads == 1});
   std::optional<transport::Server> admin_server;
   if (config.admin_port) {
     admin_server.emplace(io, admin_router, metrics,
-                         transport::ServerOptions{config.bind, *config.admin_port, config.limits});
+                         transport::ServerOptions{config.bind, *config.admin_port, config.limits,
+                                                    config.threads == 1});
   }
   std::string what;
   for (auto* listener : {&server, admin_server ? &*admin_server : nullptr}) {

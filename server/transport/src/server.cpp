@@ -106,7 +106,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         retry_timer(acceptor.get_executor()) {}
 
   void do_accept() {
-    acceptor.async_accept(net::make_strand(io),
+    auto executor = options.one_thread ? net::any_io_executor(io.get_executor())
+                                       : net::any_io_executor(net::make_strand(io));
+    acceptor.async_accept(executor,
                           [self = shared_from_this()](boost::system::error_code ec,
                                                       tcp::socket socket) {
                             self->on_accept(ec, std::move(socket));

@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -63,13 +64,19 @@ class Harness {
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
 
+  // MOCKEX_TEST_ONE_THREAD=1 runs the server as mockexd --threads 1 does: one thread, no strands.
+  static bool one_thread() {
+    const char* value = std::getenv("MOCKEX_TEST_ONE_THREAD");
+    return value != nullptr && std::string_view(value) == "1";
+  }
+
   void start() {
-    server_.emplace(io_, router, metrics_, ServerOptions{"127.0.0.1", 0, limits_});
+    server_.emplace(io_, router, metrics_, ServerOptions{"127.0.0.1", 0, limits_, one_thread()});
     std::string what;
     auto ec = server_->listen(what);
     ASSERT_FALSE(ec) << what << ": " << ec.message();
     server_->start();
-    for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { io_.run(); });
+    for (int i = 0; i < (one_thread() ? 1 : 2); ++i) threads_.emplace_back([this] { io_.run(); });
   }
 
   Server& server() { return *server_; }

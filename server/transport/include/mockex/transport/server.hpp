@@ -1,6 +1,7 @@
 #pragma once
 // The listening side of mockexd: one port for HTTP/1.1 and WebSocket, connections on their own
-// strands of the caller's io_context, and a graceful drain on shutdown.
+// strands of the caller's io_context (or on its own executor when one thread runs it), and a
+// graceful drain on shutdown.
 
 #include <mockex/transport/limits.hpp>
 #include <mockex/transport/metrics.hpp>
@@ -20,6 +21,9 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   std::uint16_t port = 0;  // 0 picks a free port; port() tells which
   Limits limits;
+  // The io_context is run by exactly one thread (and nothing else touches the connections): they
+  // then share its executor instead of a strand each, which saves a strand hop per handler.
+  bool one_thread = false;
 };
 
 class Server {
