@@ -144,13 +144,15 @@ int run_daemon(const Config& config) {
   const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
   sessions.start_expiry();
 
+  const bool one_thread = config.threads == 1;
   transport::Server server(io, router, metrics,
-                           transport::ServerOptions{config.bind, config.port, config.limits, config.threads == 1});
+                           transport::ServerOptions{config.bind, config.port, config.limits,
+                                                    one_thread});
   std::optional<transport::Server> admin_server;
   if (config.admin_port) {
     admin_server.emplace(io, admin_router, metrics,
                          transport::ServerOptions{config.bind, *config.admin_port, config.limits,
-                                                    config.threads == 1});
+                                                    one_thread});
   }
   std::string what;
   for (auto* listener : {&server, admin_server ? &*admin_server : nullptr}) {
