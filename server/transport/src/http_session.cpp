@@ -177,7 +177,7 @@ void HttpSession::do_read() {
   }
   reading_ = true;
   arm_deadline();
-  http::async_read(socket_, buffer_, *parser_,
+  http::async_read(reader_, buffer_, *parser_,
                    beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
@@ -237,7 +237,7 @@ HttpSession::Slot& HttpSession::enqueue(std::string route, std::string method, b
   slot.route = std::move(route);
   slot.method = std::move(method);
   slot.keep_alive = keep_alive;
-  slot.received = std::chrono::steady_clock::now();
+  slot.received = std::chrono::steady_clock::now() - reader_.waited();
   return slot;
 }
 
@@ -340,8 +340,9 @@ void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) 
       slot->delay_permit = std::move(permit);
       slot->delaying = true;
       auto& timer = slot->delay.emplace(socket_.get_executor());
-      // Counted from when the request was read, as the client counts it: time queued before
-      // the handler and spent in it is part of the delay, not added to it.
+      // Counted from when the request reached the host, as the client counts it: time it waited
+      // in the socket buffer, was queued before the handler and spent in it is part of the
+      // delay, not added to it.
       timer.expires_at(slot->received + slot->effect.delay);
       timer.async_wait([self = shared_from_this(), sequence](beast::error_code) {
         self->on_delay_done(sequence);

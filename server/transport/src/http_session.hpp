@@ -3,6 +3,7 @@
 // and writes the responses back in request order as their handlers complete them.
 
 #include "connection.hpp"
+#include "stamped_reader.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -45,6 +46,7 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     bool keep_alive = true;
     std::string route;   // metrics label
     std::string method;  // metrics label
+    // When the request's last bytes reached the host (the kernel's stamp, else when it was read).
     std::chrono::steady_clock::time_point received;
 
     bool ready() const { return response.has_value() && !delaying; }
@@ -54,7 +56,7 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void dispatch(boost::beast::http::request<boost::beast::http::string_body>&& request);
   void upgrade(boost::beast::http::request<boost::beast::http::string_body>&& request);
-  // An injected delay counts from when the request was read (its slot's `received`).
+  // An injected delay counts from when the request arrived (its slot's `received`).
   void complete(std::uint64_t sequence, core::HttpResponse response);
   void on_delay_done(std::uint64_t sequence);
   // Answers with an error and stops reading; the connection closes after the answer.
@@ -80,6 +82,7 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   bool waiting_for_client() const;
 
   boost::asio::ip::tcp::socket socket_;
+  StampedReader reader_{socket_};  // requests are read through it (see Slot::received)
   std::shared_ptr<SharedState> state_;
   std::string remote_;
   std::uint64_t registry_id_ = 0;

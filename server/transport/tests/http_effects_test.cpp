@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace mockex::transport::testing {
 namespace {
@@ -52,6 +53,30 @@ TEST(HttpWireEffects, delay_holds_the_response_at_least_that_long) {
   EXPECT_EQ(response->body, kBody);
   EXPECT_GE(elapsed, 100ms);
   EXPECT_TRUE(eventually([&] { return harness.metric("mockex_fault_delays_active") == 0.0; }));
+}
+
+TEST(HttpWireEffects, delay_counts_from_when_the_request_arrived_not_from_when_a_busy_loop_read_it) {
+  Harness harness;
+  add_route(harness.router, "/delayed", effect(Action::none, 200ms));
+  auto busy_started = std::make_shared<std::atomic<bool>>(false);
+  harness.router.add("GET", "/busy", [busy_started](core::HttpRequest&&, core::Responder respond) {
+    *busy_started = true;
+    std::this_thread::sleep_for(300ms);  // holds the only I/O thread
+    respond(core::HttpResponse::text(200, "done"));
+  });
+  harness.start(/*one=*/true);
+  Client busy(harness.port());
+  busy.send(get("/busy"));
+  ASSERT_TRUE(eventually([&] { return busy_started->load(); }));
+  Client client(harness.port());
+  const auto sent = Clock::now();
+  auto response = request(client, "/delayed");
+  const auto elapsed = Clock::now() - sent;
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->body, kBody);
+  EXPECT_GE(elapsed, 200ms);
+  // Read up to 300 ms late: counted from the read, the answer would take about 500 ms.
+  EXPECT_LT(elapsed, 400ms);
 }
 
 TEST(HttpWireEffects, delayed_response_holds_back_the_pipelined_ones_behind_it) {

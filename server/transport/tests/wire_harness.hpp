@@ -70,13 +70,13 @@ class Harness {
     return value != nullptr && std::string_view(value) == "1";
   }
 
-  void start() {
-    server_.emplace(io_, router, metrics_, ServerOptions{"127.0.0.1", 0, limits_, one_thread()});
+  void start(bool one = one_thread()) {
+    server_.emplace(io_, router, metrics_, ServerOptions{"127.0.0.1", 0, limits_, one});
     std::string what;
     auto ec = server_->listen(what);
     ASSERT_FALSE(ec) << what << ": " << ec.message();
     server_->start();
-    for (int i = 0; i < (one_thread() ? 1 : 2); ++i) threads_.emplace_back([this] { io_.run(); });
+    for (int i = 0; i < (one ? 1 : 2); ++i) threads_.emplace_back([this] { io_.run(); });
   }
 
   Server& server() { return *server_; }
