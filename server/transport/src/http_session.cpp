@@ -141,20 +141,41 @@ bool HttpSession::waiting_for_client() const {
 
 void HttpSession::arm_deadline() {
   if (lingering_) return;  // the linger timer owns the deadline now
-  ++deadline_generation_;
   if (closed_ || !waiting_for_client()) {
-    deadline_.cancel();
+    deadline_due_.reset();  // a wait in flight finds nothing due
     return;
   }
-  deadline_.expires_after(state_->limits.idle_timeout);
-  deadline_.async_wait([self = shared_from_this(), generation = deadline_generation_](
+  // Moving the deadline only moves a time point: the wait in flight, when it fires, waits again
+  // for what is left. No cancel and new wait per request.
+  deadline_due_ = std::chrono::steady_clock::now() + state_->limits.idle_timeout;
+  if (!deadline_waiting_) wait_deadline();
+}
+
+void HttpSession::wait_deadline() {
+  deadline_waiting_ = true;
+  deadline_.expires_at(*deadline_due_);
+  deadline_.async_wait([self = shared_from_this(), generation = ++deadline_generation_](
                            beast::error_code ec) {
-    if (!ec) self->on_deadline(generation);
+    if (generation != self->deadline_generation_) return;  // stopped, or superseded
+    self->deadline_waiting_ = false;
+    if (!ec) self->on_deadline();
   });
 }
 
-void HttpSession::on_deadline(std::uint64_t generation) {
-  if (generation != deadline_generation_ || closed_) return;
+void HttpSession::stop_deadline() {
+  ++deadline_generation_;
+  deadline_waiting_ = false;
+  deadline_due_.reset();
+  deadline_.cancel();
+}
+
+void HttpSession::on_deadline() {
+  if (closed_ || lingering_ || !deadline_due_) return;
+  if (std::chrono::steady_clock::now() < *deadline_due_) {
+    wait_deadline();  // moved later since this wait began
+    return;
+  }
+  deadline_due_.reset();
   if (writing_) {
     // The client stopped reading its responses.
     state_->metrics.limit_hit(LimitKind::idle_timeout);
@@ -305,8 +326,7 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
     return;
   }
   upgraded_ = true;
-  ++deadline_generation_;
-  deadline_.cancel();
+  stop_deadline();
   state_->registry.remove(registry_id_);
   std::make_shared<WsSession>(std::move(socket_), std::move(request),
                               std::get<std::shared_ptr<core::WsHandler>>(std::move(accepted)),
@@ -418,8 +438,7 @@ void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
 void HttpSession::hang() {
   hanging_ = true;
   read_done_ = true;
-  ++deadline_generation_;
-  deadline_.cancel();
+  stop_deadline();
   if (draining_) {
     close_now();
     return;
@@ -568,7 +587,7 @@ void HttpSession::close_gracefully() {
     return;
   }
   // Wait for the client's FIN (or the linger time) before closing.
-  ++deadline_generation_;
+  stop_deadline();
   deadline_.expires_after(linger_time);
   deadline_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
     if (!wait_ec) self->close_now();
@@ -588,7 +607,7 @@ void HttpSession::close_now() {
   if (closed_) return;
   closed_ = true;
   read_done_ = true;
-  deadline_.cancel();
+  stop_deadline();
   pacer_.cancel();
   for (auto& slot : queue_) {
     if (slot.delay) slot.delay->cancel();

@@ -72,8 +72,11 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void on_header_written(boost::beast::error_code ec, std::size_t bytes);
   void pace_next_chunk();
   void write_chunk();
+  // The idle deadline (see waiting_for_client): armed lazily, one timer wait at a time.
   void arm_deadline();
-  void on_deadline(std::uint64_t generation);
+  void wait_deadline();
+  void stop_deadline();
+  void on_deadline();
   bool request_in_flight();
   void finish_drain_if_idle();
   void close_gracefully();
@@ -89,7 +92,10 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   boost::asio::steady_timer deadline_;
-  std::uint64_t deadline_generation_ = 0;
+  std::uint64_t deadline_generation_ = 0;  // of the wait in flight; bumped to disown it
+  std::optional<std::chrono::steady_clock::time_point> deadline_due_;  // none: no deadline runs
+  bool deadline_waiting_ = false;
+
   std::deque<Slot> queue_;  // declared after state_: a slot's permit refers to it
   // An effect response's header, written on its own (close_after_headers, truncate, slow_body).
   std::optional<boost::beast::http::serializer<false, boost::beast::http::string_body>> serializer_;
