@@ -277,3 +277,46 @@ def test_cancel_replace_cancels_and_places_in_one_step_and_reports_each_half(dae
     assert (status, body["code"]) == (400, -1102)
     _, _, open_orders = signed(daemon, "GET", "/api/v3/openOrders", {"symbol": "BTCUSDT"})
     assert [o["clientOrderId"] for o in open_orders] == ["cr-4"]
+
+
+def test_order_responses_keep_binances_field_order(daemon):
+    price = (best(daemon, "bid") * Decimal("0.9")).quantize(Decimal("0.01"))
+    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC",
+             "quantity": "0.01", "price": str(price)}
+    status, _, ack = signed(daemon, "POST", "/api/v3/order", {**order, "newOrderRespType": "ACK"})
+    assert status == 200, ack
+    assert list(ack) == ["symbol", "orderId", "orderListId", "clientOrderId", "transactTime"]
+    status, _, result = signed(daemon, "POST", "/api/v3/order",
+                               {**order, "newOrderRespType": "RESULT"})
+    assert status == 200, result
+    assert list(result) == ["symbol", "orderId", "orderListId", "clientOrderId", "transactTime",
+                            "price", "origQty", "executedQty", "origQuoteOrderQty",
+                            "cummulativeQuoteQty", "status", "timeInForce", "type", "side",
+                            "workingTime", "selfTradePreventionMode"]
+    assert Decimal(result["price"]) == price and result["origQty"] == "0.01000000"
+    assert result["status"] == "NEW"
+    status, _, canceled = signed(daemon, "DELETE", "/api/v3/order",
+                                 {"symbol": "BTCUSDT", "orderId": result["orderId"],
+                                  "newClientOrderId": "my-cancel-1"})
+    assert status == 200, canceled
+    assert list(canceled)[:6] == ["symbol", "origClientOrderId", "orderId", "orderListId",
+                                  "clientOrderId", "transactTime"]
+    assert canceled["clientOrderId"] == "my-cancel-1"
+    assert canceled["origClientOrderId"] == result["clientOrderId"]
+
+
+def test_a_cancels_own_client_order_id_must_be_legal(daemon):
+    price = (best(daemon, "bid") * Decimal("0.9")).quantize(Decimal("0.01"))
+    status, _, placed = signed(daemon, "POST", "/api/v3/order", {
+        "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC",
+        "quantity": "0.01", "price": str(price)})
+    assert status == 200, placed
+    for bad in ("has space", "new\nline", "x" * 37, "é"):
+        status, _, refused = signed(daemon, "DELETE", "/api/v3/order",
+                                    {"symbol": "BTCUSDT", "orderId": placed["orderId"],
+                                     "newClientOrderId": bad})
+        assert (status, refused["code"]) == (400, -1100), (bad, refused)
+        assert "newClientOrderId" in refused["msg"]
+    status, _, still = signed(daemon, "GET", "/api/v3/order",
+                              {"symbol": "BTCUSDT", "orderId": placed["orderId"]})
+    assert status == 200 and still["status"] == "NEW"

@@ -17,5 +17,14 @@ TEST(BinanceJsonWriter, writes_fields_in_the_order_given_and_escapes_quotes_and_
   EXPECT_EQ(nlohmann::json::parse(text)["quirky"], R"(a"b\c"")");
 }
 
+TEST(BinanceJsonWriter, writes_control_characters_as_unicode_escapes) {
+  JsonWriter w;
+  const std::string raw = std::string("a\nb\tc") + '\0' + "d\x1f\"";
+  w.begin_object().field("id", raw).end_object();
+  const std::string text = w.take();
+  EXPECT_EQ(text, R"({"id":"a\u000ab\u0009c\u0000d\u001f\""})");
+  EXPECT_EQ(nlohmann::json::parse(text)["id"], raw);
+}
+
 }  // namespace
 }  // namespace mockex::dialect::binance

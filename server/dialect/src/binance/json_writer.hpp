@@ -96,14 +96,24 @@ class JsonWriter {
     first_ = false;
   }
   // Runs without an escape are appended whole: one copy, not a push_back per character.
+  // Quotes and backslashes are escaped, control characters written as \u00XX.
   void quoted(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] != '"' && text[i] != '\\') continue;
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c != '"' && c != '\\' && c >= 0x20) continue;
       out_.append(text, run, i - run);
-      out_ += '\\';
-      run = i;  // the quote or backslash itself starts the next run
+      if (c < 0x20) {
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+        run = i + 1;
+      } else {
+        out_ += '\\';
+        run = i;  // the quote or backslash itself starts the next run
+      }
     }
     out_.append(text, run, text.size() - run);
     out_ += '"';

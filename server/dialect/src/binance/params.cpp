@@ -32,6 +32,12 @@ constexpr std::size_t kLinearSearch = 16;
 
 std::variant<Params, ApiError> Params::parse(std::string_view query, std::string_view body) {
   Params params;
+  // Room for every pair at once: no regrowth, and a signed order's ten or so entries stay one
+  // small block (a vector doubled to 16 entries is a 1 KiB block, which makes glibc consolidate
+  // its fast bins on every request).
+  params.entries_.reserve(static_cast<std::size_t>(std::count(query.begin(), query.end(), '&') +
+                                                   std::count(body.begin(), body.end(), '&')) +
+                          2);
   auto parse_part = [&](std::string_view part, bool from_query) -> std::optional<ApiError> {
     std::size_t first_of_part = params.entries_.size();
     while (!part.empty()) {

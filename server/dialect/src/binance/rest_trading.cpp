@@ -2,6 +2,7 @@
 
 #include "trading_calls.hpp"
 
+#include "json_writer.hpp"
 #include "order_faults.hpp"
 
 #include <mockex/core/decimal.hpp>
@@ -22,6 +23,8 @@ std::optional<Enum> enum_from(std::string_view text, std::initializer_list<Enum>
   }
   return std::nullopt;
 }
+
+constexpr std::string_view client_order_id_pattern = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
 
 bool legal_client_order_id(std::string_view id) {
   return !id.empty() && id.size() <= 36 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -61,63 +64,99 @@ std::string commission_rate(venue::CommissionRate rate) {
 
 enum class Shape { ack, result, full, query, cancel };
 
-json order_json(const venue::Venue& venue, const venue::Order& order, Shape shape) {
+// A cancel's own fields in its answer: the cancel's client id (the order's becomes
+// origClientOrderId) and when it happened.
+struct CancelFields {
+  std::string_view client_order_id;
+  std::int64_t transact_time = 0;
+};
+
+// One order as Binance writes it, fields in its order, as JSON text: the response shapes of
+// POST order (ACK, RESULT, FULL with `fills`), of the queries, and of a cancel (`cancel`).
+void write_order(JsonWriter& w, const venue::Venue& venue, const venue::Order& order, Shape shape,
+                 const CancelFields* cancel = nullptr,
+                 const std::vector<venue::Fill>* fills = nullptr) {
   const auto& spec = venue.instrument(order.symbol);
   auto s = scales_of(venue, order.symbol);
-  json out{{"symbol", spec.symbol},
-           {"orderId", order.id.value()},
-           {"orderListId", -1},
-           {"clientOrderId", std::string(order.client_order_id.view())}};
-  if (shape == Shape::ack || shape == Shape::result || shape == Shape::full) {
-    out["transactTime"] = order.update_time.millis();
+  auto dec = [&](std::string_view name, std::int64_t units, core::Scale scale) {
+    w.key(name).string(decimal(units, scale));
+  };
+  w.begin_object().field("symbol", spec.symbol);
+  if (cancel) w.field("origClientOrderId", order.client_order_id.view());
+  w.field("orderId", order.id.value()).field("orderListId", -1);
+  w.field("clientOrderId", cancel ? cancel->client_order_id : order.client_order_id.view());
+  if (cancel) {
+    w.field("transactTime", cancel->transact_time);
+  } else if (shape != Shape::query) {
+    w.field("transactTime", order.update_time.millis());
   }
-  if (shape == Shape::ack) return out;
-  out["price"] = decimal(order.price.units(), s.price);
-  out["origQty"] = decimal(order.orig_qty.units(), s.qty);
-  out["executedQty"] = decimal(order.executed_qty.units(), s.qty);
-  out["origQuoteOrderQty"] = decimal(order.orig_quote_qty.units(), s.quote);
-  out["cummulativeQuoteQty"] = decimal(order.cumulative_quote_qty.units(), s.quote);
-  out["status"] = std::string(venue::to_string(order.status));
-  out["timeInForce"] = std::string(book::to_string(order.tif));
-  out["type"] = std::string(book::to_string(order.type));
-  out["side"] = std::string(book::to_string(order.side));
-  if (book::is_stop(order.type) || shape == Shape::query) {
-    out["stopPrice"] = decimal(order.stop_price.units(), s.price);
+  if (shape != Shape::ack) {
+    dec("price", order.price.units(), s.price);
+    dec("origQty", order.orig_qty.units(), s.qty);
+    dec("executedQty", order.executed_qty.units(), s.qty);
+    dec("origQuoteOrderQty", order.orig_quote_qty.units(), s.quote);
+    dec("cummulativeQuoteQty", order.cumulative_quote_qty.units(), s.quote);
+    w.field("status", venue::to_string(order.status))
+        .field("timeInForce", book::to_string(order.tif))
+        .field("type", book::to_string(order.type))
+        .field("side", book::to_string(order.side));
+    if (book::is_stop(order.type) || shape == Shape::query) {
+      dec("stopPrice", order.stop_price.units(), s.price);
+    }
+    if (shape == Shape::query) {
+      dec("icebergQty", 0, s.qty);
+      w.field("time", order.time.millis())
+          .field("updateTime", order.update_time.millis())
+          .field("isWorking", order.is_working());
+    }
+    if (shape != Shape::cancel) {
+      w.field("workingTime", order.working_time ? order.working_time->millis() : std::int64_t{-1});
+    }
+    w.field("selfTradePreventionMode", book::to_string(order.stp));
+    if (order.prevented_match_id != 0) {
+      w.field("preventedMatchId", order.prevented_match_id);
+      dec("preventedQuantity", order.prevented_qty.units(), s.qty);
+    }
+    if (order.expiry_reason != venue::ExpiryReason::none) {
+      w.field("expiryReason", venue::to_string(order.expiry_reason));
+    }
   }
-  if (shape == Shape::query) {
-    out["icebergQty"] = decimal(0, s.qty);
-    out["time"] = order.time.millis();
-    out["updateTime"] = order.update_time.millis();
-    out["isWorking"] = order.is_working();
+  if (shape == Shape::full && fills) {
+    w.key("fills").begin_array();
+    for (const auto& fill : *fills) {
+      auto fs = scales_of(venue, fill.symbol);
+      const auto& commission_asset = venue.asset(fill.commission_asset);
+      w.begin_object();
+      dec("price", fill.price.units(), fs.price);
+      dec("qty", fill.qty.units(), fs.qty);
+      dec("commission", fill.commission.units(), commission_asset.scale);
+      w.field("commissionAsset", commission_asset.name).field("tradeId", fill.trade_id.value());
+      w.end_object();
+    }
+    w.end_array();
   }
-  if (shape != Shape::cancel && order.working_time) {
-    out["workingTime"] = order.working_time->millis();
-  } else if (shape != Shape::cancel) {
-    out["workingTime"] = -1;
-  }
-  out["selfTradePreventionMode"] = std::string(book::to_string(order.stp));
-  if (order.prevented_match_id != 0) {
-    out["preventedMatchId"] = order.prevented_match_id;
-    out["preventedQuantity"] = decimal(order.prevented_qty.units(), s.qty);
-  }
-  if (order.expiry_reason != venue::ExpiryReason::none) {
-    out["expiryReason"] = std::string(venue::to_string(order.expiry_reason));
-  }
-  return out;
+  w.end_object();
 }
 
-json fills_json(const venue::Venue& venue, const std::vector<venue::Fill>& fills) {
-  json out = json::array();
-  for (const auto& fill : fills) {
-    auto s = scales_of(venue, fill.symbol);
-    const auto& commission_asset = venue.asset(fill.commission_asset);
-    out.push_back({{"price", decimal(fill.price.units(), s.price)},
-                   {"qty", decimal(fill.qty.units(), s.qty)},
-                   {"commission", decimal(fill.commission.units(), commission_asset.scale)},
-                   {"commissionAsset", commission_asset.name},
-                   {"tradeId", fill.trade_id.value()}});
+std::string order_text(const venue::Venue& venue, const venue::Order& order, Shape shape) {
+  JsonWriter w;
+  write_order(w, venue, order, shape);
+  return w.take();
+}
+
+// Orders as a JSON array, each in `shape`.
+template <class Orders>
+JsonText orders_text(const venue::Venue& venue, const Orders& orders, Shape shape,
+                     std::size_t limit = SIZE_MAX) {
+  JsonWriter w;
+  w.begin_array();
+  std::size_t written = 0;
+  for (const auto& order : orders) {
+    if (written++ == limit) break;
+    write_order(w, venue, order, shape);
   }
-  return out;
+  w.end_array();
+  return JsonText{w.take()};
 }
 
 // The parameters of POST order and order/test, checked in spec §8.3's order (parameter checks;
@@ -190,7 +229,7 @@ std::variant<venue::PlaceOrder, ApiError> read_order(const RestCall& call) {
   if (auto id_text = params.non_empty("newClientOrderId")) {
     if (!legal_client_order_id(*id_text)) {
       return make_error(Error::illegal_characters,
-                        {"newClientOrderId", "^[\\.A-Z\\:/a-z0-9_-]{1,36}$"});
+                        {"newClientOrderId", client_order_id_pattern});
     }
     order.client_order_id = venue::ClientOrderId(*id_text);
   }
@@ -277,31 +316,32 @@ RestResult test_order(RestCall& call) {
   return json::object();
 }
 
-// The venue's cancel of `reference`, with the cancel's own client id from `new_id_name`.
-venue::CancelOrder cancel_command(const RestCall& call, const std::string& symbol,
-                                  const std::pair<core::OrderId, venue::ClientOrderId>& reference,
-                                  std::string_view new_id_name) {
+// The venue's cancel of `reference`, with the cancel's own client id from `new_id_name` (-1100
+// when it is not a legal client order id, as for a new order).
+std::variant<venue::CancelOrder, ApiError> cancel_command(
+    const RestCall& call, const std::string& symbol,
+    const std::pair<core::OrderId, venue::ClientOrderId>& reference, std::string_view new_id_name) {
   venue::CancelOrder cancel{call.account, symbol, reference.first, reference.second, {}};
   if (auto own = call.params.non_empty(new_id_name)) {
-    cancel.new_client_order_id = venue::ClientOrderId(own->substr(0, 36));
+    if (!legal_client_order_id(*own)) {
+      return make_error(Error::illegal_characters, {new_id_name, client_order_id_pattern});
+    }
+    cancel.new_client_order_id = venue::ClientOrderId(*own);
   }
   return cancel;
 }
 
 // A placed order as the response shape says (FULL adds its fills).
-json placed_json(const venue::Venue& venue, const venue::Placed& placed, Shape shape) {
-  auto out = order_json(venue, placed.order, shape);
-  if (shape == Shape::full) out["fills"] = fills_json(venue, placed.fills);
-  return out;
+std::string placed_text(const venue::Venue& venue, const venue::Placed& placed, Shape shape) {
+  JsonWriter w;
+  write_order(w, venue, placed.order, shape, nullptr, &placed.fills);
+  return w.take();
 }
 
 // What a successful cancel answers (DELETE order, and cancelReplace's cancelResponse).
-json cancel_json(const RestCall& call, const venue::Canceled& canceled) {
-  auto out = order_json(call.session.venue(), canceled.order, Shape::cancel);
-  out["origClientOrderId"] = std::string(canceled.order.client_order_id.view());
-  out["clientOrderId"] = std::string(canceled.client_order_id.view());
-  out["transactTime"] = call.session.clock().now().millis();
-  return out;
+void write_canceled(JsonWriter& w, const RestCall& call, const venue::Canceled& canceled) {
+  CancelFields fields{canceled.client_order_id.view(), call.session.clock().now().millis()};
+  write_order(w, call.session.venue(), canceled.order, Shape::cancel, &fields);
 }
 
 // orderId and/or origClientOrderId, as GET and DELETE order take them (cancelReplace names them
@@ -347,7 +387,7 @@ RestResult place_order(RestCall& call) {
   journal_order(call, journal::OrderEvent::placed, &placed->order, order, nullptr);
   order_acked(call, order, placed->order, faults);
   for (auto& header : counted.headers) call.headers.push_back(std::move(header));
-  return placed_json(call.session.venue(), *placed, std::get<Shape>(shape));
+  return JsonText{placed_text(call.session.venue(), *placed, std::get<Shape>(shape))};
 }
 
 RestResult cancel_order(RestCall& call) {
@@ -355,9 +395,11 @@ RestResult cancel_order(RestCall& call) {
   if (auto* error = std::get_if<ApiError>(&id)) return *error;
   auto reference = order_reference(call);
   if (auto* error = std::get_if<ApiError>(&reference)) return *error;
-  auto cancel = cancel_command(call, call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol,
-                               std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference),
-                               "newClientOrderId");
+  auto command = cancel_command(call, call.session.venue().instrument(std::get<venue::SymbolId>(id)).symbol,
+                                std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference),
+                                "newClientOrderId");
+  if (auto* error = std::get_if<ApiError>(&command)) return *error;
+  auto& cancel = std::get<venue::CancelOrder>(command);
   if (auto unread = unread_parameters(call)) return *unread;
   if (auto refusal = cancel_faults(call, cancel.symbol, cancel.orig_client_order_id.view())) {
     journal_cancel_refused(call, cancel, *refusal);
@@ -371,7 +413,9 @@ RestResult cancel_order(RestCall& call) {
     journal_cancel_refused(call, cancel, error);
     return error;
   }
-  return cancel_json(call, *canceled);
+  JsonWriter w;
+  write_canceled(w, call, *canceled);
+  return JsonText{w.take()};
 }
 
 RestResult query_order(RestCall& call) {
@@ -383,7 +427,7 @@ RestResult query_order(RestCall& call) {
   auto order = call.session.venue().query_order(call.account, std::get<venue::SymbolId>(id),
                                                 order_id, client);
   if (!order) return make_error(Error::order_does_not_exist);
-  return order_json(call.session.venue(), *order, Shape::query);
+  return JsonText{order_text(call.session.venue(), *order, Shape::query)};
 }
 
 RestResult open_orders(RestCall& call) {
@@ -393,11 +437,8 @@ RestResult open_orders(RestCall& call) {
     if (auto* error = std::get_if<ApiError>(&id)) return *error;
     symbol = std::get<venue::SymbolId>(id);
   }
-  json out = json::array();
-  for (const auto& order : call.session.venue().open_orders(call.account, symbol)) {
-    out.push_back(order_json(call.session.venue(), order, Shape::query));
-  }
-  return out;
+  auto& venue = call.session.venue();
+  return orders_text(venue, venue.open_orders(call.account, symbol), Shape::query);
 }
 
 RestResult cancel_open_orders(RestCall& call) {
@@ -410,15 +451,11 @@ RestResult cancel_open_orders(RestCall& call) {
                                    call.session.clock().now(), events);
   call.session.publish(events);
   if (!canceled) return make_error(Error::unknown_order);
-  json out = json::array();
-  for (const auto& done : *canceled) {
-    auto entry = order_json(venue, done.order, Shape::cancel);
-    entry["origClientOrderId"] = std::string(done.order.client_order_id.view());
-    entry["clientOrderId"] = std::string(done.client_order_id.view());
-    entry["transactTime"] = call.session.clock().now().millis();
-    out.push_back(std::move(entry));
-  }
-  return out;
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& done : *canceled) write_canceled(w, call, done);
+  w.end_array();
+  return JsonText{w.take()};
 }
 
 RestResult account(RestCall& call) {
@@ -469,14 +506,12 @@ RestResult all_orders(RestCall& call) {
   auto from = int_param(call.params, "orderId", 1, std::numeric_limits<std::int64_t>::max());
   if (auto* error = std::get_if<ApiError>(&from)) return *error;
   auto from_id = std::get<std::optional<std::int64_t>>(from).value_or(0);
-  auto orders = call.session.venue().all_orders(call.account, std::get<venue::SymbolId>(id));
-  json out = json::array();
-  for (const auto& order : orders) {
-    if (static_cast<std::int64_t>(order.id.value()) < from_id) continue;
-    if (out.size() >= std::get<std::size_t>(limit)) break;
-    out.push_back(order_json(call.session.venue(), order, Shape::query));
-  }
-  return out;
+  auto& venue = call.session.venue();
+  auto orders = venue.all_orders(call.account, std::get<venue::SymbolId>(id));
+  std::erase_if(orders, [&](const venue::Order& order) {
+    return static_cast<std::int64_t>(order.id.value()) < from_id;
+  });
+  return orders_text(venue, orders, Shape::query, std::get<std::size_t>(limit));
 }
 
 RestResult my_trades(RestCall& call) {
@@ -562,7 +597,9 @@ RestResult trade_fee(RestCall& call) {
 namespace {
 
 // {"code","msg"} of one failed half of a cancelReplace.
-json error_json(const ApiError& error) { return json{{"code", error.code}, {"msg", error.msg}}; }
+void write_error(JsonWriter& w, const ApiError& error) {
+  w.begin_object().field("code", error.code).field("msg", error.msg).end_object();
+}
 
 }  // namespace
 
@@ -589,9 +626,11 @@ RestResult cancel_replace(RestCall& call) {
   if (auto* error = std::get_if<ApiError>(&shape)) return *error;
   auto reference = order_reference(call, "cancelOrderId", "cancelOrigClientOrderId");
   if (auto* error = std::get_if<ApiError>(&reference)) return *error;
-  command.cancel = cancel_command(
+  auto cancel = cancel_command(
       call, command.place.symbol,
       std::get<std::pair<core::OrderId, venue::ClientOrderId>>(reference), "cancelNewClientOrderId");
+  if (auto* error = std::get_if<ApiError>(&cancel)) return *error;
+  command.cancel = std::get<venue::CancelOrder>(std::move(cancel));
   if (auto unread = unread_parameters(call)) return *unread;
   auto counted = call.state.limiter.charge_order(call.account.value(), call.now_ms);
   if (counted.refusal) return *counted.refusal;
@@ -601,34 +640,37 @@ RestResult cancel_replace(RestCall& call) {
   auto& venue = call.session.venue();
   auto done = venue.cancel_replace(command, call.session.clock().now(), events);
   call.session.publish(events);
-  json cancel_response;
-  if (done.canceled) {
-    cancel_response = cancel_json(call, *done.canceled);
-  } else {
-    auto error = from_core(done.cancel_status.error());
-    journal_cancel_refused(call, command.cancel, error);
-    cancel_response = error_json(error);
-  }
-  json new_response = nullptr;
-  if (done.placed) {
-    journal_order(call, journal::OrderEvent::placed, &done.placed->order, command.place, nullptr);
-    new_response = placed_json(venue, *done.placed, std::get<Shape>(shape));
-  } else if (done.place_attempted) {
-    auto error = from_core(done.place_status.error());
-    journal_order(call, journal::OrderEvent::rejected, nullptr, command.place, &error);
-    new_response = error_json(error);
-  }
   auto result = [](bool ok, bool attempted) {
     return ok ? "SUCCESS" : (attempted ? "FAILURE" : "NOT_ATTEMPTED");
   };
-  json outcome{{"cancelResult", result(done.canceled.has_value(), true)},
-               {"newOrderResult", result(done.placed.has_value(), done.place_attempted)},
-               {"cancelResponse", std::move(cancel_response)},
-               {"newOrderResponse", std::move(new_response)}};
-  if (done.canceled && done.placed) return outcome;
+  JsonWriter w;
+  w.begin_object()
+      .field("cancelResult", result(done.canceled.has_value(), true))
+      .field("newOrderResult", result(done.placed.has_value(), done.place_attempted))
+      .key("cancelResponse");
+  if (done.canceled) {
+    write_canceled(w, call, *done.canceled);
+  } else {
+    auto error = from_core(done.cancel_status.error());
+    journal_cancel_refused(call, command.cancel, error);
+    write_error(w, error);
+  }
+  w.key("newOrderResponse");
+  if (done.placed) {
+    journal_order(call, journal::OrderEvent::placed, &done.placed->order, command.place, nullptr);
+    write_order(w, venue, done.placed->order, std::get<Shape>(shape), nullptr, &done.placed->fills);
+  } else if (done.place_attempted) {
+    auto error = from_core(done.place_status.error());
+    journal_order(call, journal::OrderEvent::rejected, nullptr, command.place, &error);
+    write_error(w, error);
+  } else {
+    w.null();
+  }
+  w.end_object();
+  if (done.canceled && done.placed) return JsonText{w.take()};
   auto error = make_error(done.canceled || done.placed ? Error::cancel_replace_partial
                                                         : Error::cancel_replace_failed);
-  error.data_json = outcome.dump();
+  error.data_json = w.take();
   return error;
 }
 
