@@ -74,6 +74,18 @@ def test_idle_keep_alive_connection_is_closed_quietly(start_daemon):
         assert time.monotonic() - started >= 0.3
 
 
+def test_each_request_moves_the_idle_deadline_later(start_daemon):
+    daemon = start_daemon(env={"MOCKEX_IDLE_TIMEOUT": "400ms"})
+    with daemon.connect() as sock:
+        assert http_exchange(sock, GET_HEALTH)[0] == 200
+        time.sleep(0.25)
+        last = time.monotonic()  # before the second request: the deadline counts from after it
+        assert http_exchange(sock, GET_HEALTH)[0] == 200
+        sock.settimeout(10)
+        assert sock.recv(100) == b""  # closed quietly, once idle for the whole timeout
+        assert time.monotonic() - last >= 0.4
+
+
 def test_connections_past_the_limit_get_503(start_daemon):
     daemon = start_daemon(env={"MOCKEX_MAX_CONNECTIONS": "2"})
     first, second = daemon.connect(), daemon.connect()
