@@ -133,8 +133,9 @@ int run_daemon(const Config& config) {
   if (config.admin_port) add_ops_routes(admin_router, ops, *registry);
 
   net::io_context io(static_cast<int>(config.threads));
+  const bool one_thread = config.threads == 1;  // then nothing needs a strand
   session::SessionRegistry sessions(io, {config.max_sessions, config.session_ttl},
-                                    {config.journal_dir, config.report_dir});
+                                    {config.journal_dir, config.report_dir}, one_thread);
   auto made = sessions.create_default(
       std::make_shared<const scenario::Scenario>(std::move(*scenario.scenario)), {});
   if (auto* error = std::get_if<session::RegistryError>(&made)) {
@@ -144,7 +145,6 @@ int run_daemon(const Config& config) {
   const auto default_session = std::get<std::shared_ptr<session::Session>>(made);
   sessions.start_expiry();
 
-  const bool one_thread = config.threads == 1;
   transport::Server server(io, router, metrics,
                            transport::ServerOptions{config.bind, config.port, config.limits,
                                                     one_thread});

@@ -8,8 +8,9 @@
 namespace mockex::session {
 
 SessionRegistry::SessionRegistry(boost::asio::io_context& io, RegistryLimits limits,
-                                 SessionFiles files)
+                                 SessionFiles files, bool one_thread)
     : io_(io),
+      one_thread_(one_thread),
       limits_(limits),
       files_(std::move(files)),
       id_state_(std::random_device{}() | (std::uint64_t{std::random_device{}()} << 32)),
@@ -38,7 +39,8 @@ std::variant<std::shared_ptr<Session>, RegistryError> SessionRegistry::build_ses
   if (options.journal_dir.empty()) options.journal_dir = files_.journal_dir;
   if (options.report_dir.empty()) options.report_dir = files_.report_dir;
   if (!options.fault_tally) options.fault_tally = fault_tally_;
-  auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options));
+  auto made = Session::create(io_.get_executor(), std::move(scenario), std::move(options),
+                              one_thread_);
   if (auto* error = std::get_if<std::string>(&made)) {
     return RegistryError{422, "invalid_scenario", *error};
   }

@@ -34,8 +34,9 @@ constexpr std::uint64_t fault_stream = 3;
 }  // namespace
 
 Session::Session(boost::asio::any_io_executor io,
-                 std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options)
-    : strand_(boost::asio::make_strand(io)),
+                 std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options,
+                 bool serial)
+    : strand_(serial ? io : Strand(boost::asio::make_strand(io))),
       scenario_(std::move(scenario)),
       options_(std::move(options)) {
   info_.id = options_.id;
@@ -50,9 +51,9 @@ Session::~Session() { close(); }
 
 std::variant<std::shared_ptr<Session>, std::string> Session::create(
     boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
-    SessionOptions options) {
+    SessionOptions options, bool serial) {
   std::shared_ptr<Session> session(new Session(std::move(io), std::move(scenario),
-                                               std::move(options)));
+                                               std::move(options), serial));
   if (!session->options_.journal_dir.empty()) {
     auto path = session->options_.journal_dir + "/" + session->info_.id + ".jsonl";
     std::error_code dir_error;

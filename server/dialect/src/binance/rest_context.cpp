@@ -7,7 +7,7 @@
 
 #include <mockex/dialect/binance/signature.hpp>
 
-#include <boost/asio/post.hpp>
+#include <boost/asio/dispatch.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -81,7 +81,9 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       return;
     }
     auto parsed = Params::parse(request.query, request.body);
-    boost::asio::post(session->executor(), [session, &weight, &body, security,
+    // On the session's strand; at once when this thread is already there (one I/O thread: the
+    // session's executor is the connection's).
+    boost::asio::dispatch(session->executor(), [session, &weight, &body, security,
                                             request = std::move(request),
                                             parsed = std::move(parsed),
                                             respond = std::move(respond)]() mutable {

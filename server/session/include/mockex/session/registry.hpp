@@ -37,7 +37,10 @@ struct RegistryError {
 
 class SessionRegistry {
  public:
-  SessionRegistry(boost::asio::io_context& io, RegistryLimits limits, SessionFiles files = {});
+  // `one_thread`: exactly one thread runs `io`; sessions then run on its executor directly
+  // instead of a strand each (Session::create's `serial`).
+  SessionRegistry(boost::asio::io_context& io, RegistryLimits limits, SessionFiles files = {},
+                  bool one_thread = false);
   ~SessionRegistry();
   SessionRegistry(const SessionRegistry&) = delete;
   SessionRegistry& operator=(const SessionRegistry&) = delete;
@@ -95,6 +98,7 @@ class SessionRegistry {
   static void close_on_strand(const std::shared_ptr<Session>& session);
 
   boost::asio::io_context& io_;
+  const bool one_thread_;
   RegistryLimits limits_;
   SessionFiles files_;
   mutable std::mutex mutex_;

@@ -51,14 +51,17 @@ struct SessionInfo {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  using Strand = boost::asio::strand<boost::asio::any_io_executor>;
+  // Where the session's handlers run one at a time: a strand of the io_context, or the
+  // io_context's own executor when one thread runs it (see create()).
+  using Strand = boost::asio::any_io_executor;
   using Listener = std::function<void(const venue::Events&)>;
 
   // Builds the venue from the scenario and starts the player. Call from any thread; the session
   // is used only through its strand afterwards. The error text says what the venue refused.
+  // `serial`: one thread runs `io`, so its executor is the session's strand as it is.
   static std::variant<std::shared_ptr<Session>, std::string> create(
       boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
-      SessionOptions options);
+      SessionOptions options, bool serial = false);
   ~Session();
 
   // --- thread-safe ---
@@ -122,7 +125,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   Session(boost::asio::any_io_executor io, std::shared_ptr<const scenario::Scenario> scenario,
-          SessionOptions options);
+          SessionOptions options, bool serial);
   std::optional<std::string> build();
 
   Strand strand_;
