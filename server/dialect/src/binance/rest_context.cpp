@@ -7,7 +7,7 @@
 
 #include <mockex/dialect/binance/signature.hpp>
 
-#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -81,9 +81,10 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       return;
     }
     auto parsed = Params::parse(request.query, request.body);
-    // On the session's strand; at once when this thread is already there (one I/O thread: the
-    // session's executor is the connection's).
-    boost::asio::dispatch(session->executor(), [session, &weight, &body, security,
+    // Posted, not dispatched, even when this thread could run it at once: measured with one I/O
+    // thread, running each call inside its read ran fewer instructions but answered ~15 % fewer
+    // requests a second.
+    boost::asio::post(session->executor(), [session, &weight, &body, security,
                                             request = std::move(request),
                                             parsed = std::move(parsed),
                                             respond = std::move(respond)]() mutable {
