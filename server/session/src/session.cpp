@@ -6,6 +6,7 @@
 #include "order_journal.hpp"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <filesystem>
 
@@ -36,7 +37,7 @@ constexpr std::uint64_t fault_stream = 3;
 Session::Session(boost::asio::any_io_executor io,
                  std::shared_ptr<const scenario::Scenario> scenario, SessionOptions options,
                  bool serial)
-    : strand_(serial ? io : Strand(boost::asio::make_strand(io))),
+    : strand_(serial ? io : Executor(boost::asio::make_strand(io))),
       scenario_(std::move(scenario)),
       options_(std::move(options)) {
   info_.id = options_.id;

@@ -10,7 +10,7 @@
 namespace mockex::dialect::binance {
 
 struct WsOutState::Lagged {
-  explicit Lagged(session::Session::Strand& strand) : timer(strand) {}
+  explicit Lagged(const session::Session::Executor& executor) : timer(executor) {}
   boost::asio::steady_timer timer;
   std::deque<std::pair<std::chrono::steady_clock::time_point, SharedText>> queue;
 };

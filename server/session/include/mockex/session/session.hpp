@@ -13,7 +13,6 @@
 #include <mockex/venue/venue.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/strand.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -53,7 +52,7 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   // Where the session's handlers run one at a time: a strand of the io_context, or the
   // io_context's own executor when one thread runs it (see create()).
-  using Strand = boost::asio::any_io_executor;
+  using Executor = boost::asio::any_io_executor;
   using Listener = std::function<void(const venue::Events&)>;
 
   // Builds the venue from the scenario and starts the player. Call from any thread; the session
@@ -67,7 +66,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // --- thread-safe ---
   SessionInfo info() const;
   const std::string& id() const { return info_.id; }
-  Strand& executor() { return strand_; }
+  Executor& executor() { return strand_; }
   // Marks the session used now (idle expiry counts from the last use).
   void touch();
   std::chrono::steady_clock::time_point last_used() const;
@@ -128,7 +127,7 @@ class Session : public std::enable_shared_from_this<Session> {
           SessionOptions options, bool serial);
   std::optional<std::string> build();
 
-  Strand strand_;
+  Executor strand_;  // a strand, or the io_context's executor (serial)
   std::shared_ptr<const scenario::Scenario> scenario_;
   SessionOptions options_;
   SessionInfo info_;
