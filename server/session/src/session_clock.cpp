@@ -27,14 +27,12 @@ SessionClock::~SessionClock() { stop(); }
 
 void SessionClock::stop() {
   stopped_ = true;
-  ++arm_generation_;
-  timer_.cancel();
+  cancel_wait();
 }
 
 void SessionClock::hold() {
   held_ = true;
-  ++arm_generation_;
-  timer_.cancel();
+  cancel_wait();
 }
 
 void SessionClock::release() {
@@ -88,8 +86,7 @@ void SessionClock::pause() {
   if (paused_) return;
   catch_up();
   paused_ = true;
-  ++arm_generation_;
-  timer_.cancel();
+  cancel_wait();
 }
 
 void SessionClock::resume() {
@@ -108,24 +105,33 @@ void SessionClock::set_speed(double speed) {
   rearm();
 }
 
-void SessionClock::rearm() {
+void SessionClock::cancel_wait() {
   ++arm_generation_;
+  waiting_ = false;
+  timer_.cancel();
+}
+
+// Called after every catch_up, so once per request: it arms the Asio timer only when the wait in
+// flight would fire too late. One that fires early finds nothing due and waits again.
+void SessionClock::rearm() {
   if (!running()) {
-    timer_.cancel();
+    if (waiting_) cancel_wait();
     return;
   }
   auto due = timeline_.next_due();
-  if (!due) {
-    timer_.cancel();
-    return;
-  }
+  if (!due) return;  // a wait still in flight fires, finds nothing due and is not renewed
   auto scenario_wait = std::max<std::int64_t>(0, (*due - anchor_scenario_).count());
-  auto wall_wait = std::chrono::microseconds(
-      static_cast<std::int64_t>(std::ceil(static_cast<double>(scenario_wait) / speed_)));
-  timer_.expires_at(anchor_wall_ + wall_wait);
+  auto wall_due = anchor_wall_ + std::chrono::microseconds(static_cast<std::int64_t>(
+                                     std::ceil(static_cast<double>(scenario_wait) / speed_)));
+  if (waiting_ && armed_at_ <= wall_due) return;
+  ++arm_generation_;
+  waiting_ = true;
+  armed_at_ = wall_due;
+  timer_.expires_at(wall_due);  // a wait in flight completes as cancelled
   timer_.async_wait([this, alive = std::weak_ptr<char>(alive_),
                       generation = arm_generation_](const boost::system::error_code& ec) {
     if (ec || alive.expired() || generation != arm_generation_ || stopped_) return;
+    waiting_ = false;
     catch_up();
   });
 }

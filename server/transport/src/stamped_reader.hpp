@@ -1,8 +1,12 @@
 #pragma once
-// Reads a TCP socket the way Asio does (read now if bytes are waiting, else wait until readable
-// and read), but through recvmsg with SO_TIMESTAMPNS, so the kernel also says when the bytes read
-// reached the host. An injected delay counts from then: time a request spent in the socket
+// Reads a TCP socket through recvmsg with SO_TIMESTAMPNS, so the kernel also says when the bytes
+// read reached the host. An injected delay counts from then: time a request spent in the socket
 // buffer while the daemon was busy with other connections is time its client has already waited.
+//
+// A read tries the socket at once only when bytes are likely waiting (the connection's first read,
+// or the last read filled its buffer); otherwise it waits until readable and then reads. A
+// request-response client sends its next request after our answer, so trying first would cost a
+// recvmsg that finds nothing, on every request.
 //
 // An AsyncReadStream for Beast's http::async_read; writes go to the socket directly. Completions
 // never run inside the call that started them.
@@ -60,7 +64,7 @@ class StampedReader {
         [this](auto handler, const MutableBuffers& into) {
           boost::beast::error_code ec;
           std::size_t bytes = 0;
-          if (try_read(into, ec, bytes)) {
+          if (std::exchange(try_first_, false) && try_read(into, ec, bytes)) {
             auto executor = boost::asio::get_associated_executor(handler, get_executor());
             boost::asio::post(executor, [handler = std::move(handler), ec, bytes]() mutable {
               std::move(handler)(ec, bytes);
@@ -102,6 +106,8 @@ class StampedReader {
       pieces[count++] = iovec{piece.data(), piece.size()};
     }
     if (count == 0) return true;  // as Asio: a read into nothing completes at once with 0
+    std::size_t room = 0;
+    for (int i = 0; i < count; ++i) room += pieces[i].iov_len;
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     msghdr message{};
     message.msg_iov = pieces;
@@ -112,6 +118,7 @@ class StampedReader {
       auto got = ::recvmsg(socket_.native_handle(), &message, MSG_DONTWAIT);
       if (got > 0) {
         bytes = static_cast<std::size_t>(got);
+        try_first_ = bytes == room;  // a full buffer: more may be waiting
         take_stamp(message);
         return true;
       }
@@ -137,6 +144,7 @@ class StampedReader {
 
   boost::asio::ip::tcp::socket& socket_;
   timespec stamp_{};  // CLOCK_REALTIME arrival of the last bytes read
+  bool try_first_ = true;
 };
 
 }  // namespace mockex::transport::detail

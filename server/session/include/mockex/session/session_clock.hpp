@@ -76,6 +76,7 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   }
   core::Timestamp wall_reading() const;
   void rearm();
+  void cancel_wait();
   void anchor_here();
 
   core::ManualClock timeline_;
@@ -90,6 +91,9 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   core::Timestamp anchor_scenario_;
   WallClock::time_point anchor_wall_;
   std::uint64_t arm_generation_ = 0;
+  // The Asio wait in flight, if any, and the wall instant it fires at.
+  bool waiting_ = false;
+  WallClock::time_point armed_at_;
   // Expires with the clock: a timer wait that completed before the clock was destroyed (its
   // cancel came too late) may still run, on the same strand, and must not touch it.
   std::shared_ptr<char> alive_ = std::make_shared<char>();
