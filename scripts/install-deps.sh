@@ -17,7 +17,7 @@ esac
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-all-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
-  prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev
+  prometheus-cpp-dev libcli11-dev libssl-dev zlib1g-dev libmimalloc-dev
 )
 $build_only || packages+=(
   ccache libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
