@@ -1,5 +1,6 @@
 #include "http_session.hpp"
 
+#include "response_head.hpp"
 #include "ws_session.hpp"
 
 #include <mockex/transport/beast_request.hpp>
@@ -10,11 +11,11 @@
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <exception>
 
 namespace mockex::transport::detail {
@@ -341,12 +342,9 @@ void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) 
     if (candidate.sequence == sequence) slot = &candidate;
   }
   if (slot == nullptr || slot->response) return;
-  auto& out = slot->response.emplace();
-  out.result(static_cast<unsigned>(response.status));
-  for (auto& [name, value] : response.headers) out.insert(name, value);
-  out.body() = std::move(response.body);
-  out.keep_alive(slot->keep_alive);
-  out.prepare_payload();
+  if (!status_has_body(response.status)) response.body.clear();
+  slot->response.emplace(Response{response.status, std::move(response.headers),
+                                  std::move(response.body), slot->keep_alive});
   auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - slot->received);
   state_->metrics.request_done(slot->route, slot->method, response.status, elapsed.count());
   slot->effect = response.effect;
@@ -394,7 +392,9 @@ void HttpSession::do_write() {
   if (writing_ || closed_ || hanging_ || queue_.empty() || !queue_.front().ready()) return;
   auto& slot = queue_.front();
   auto& response = *slot.response;
-  if (draining_ && queue_.size() == 1 && !request_in_flight()) response.keep_alive(false);
+  if (draining_ && queue_.size() == 1 && !request_in_flight()) response.keep_alive = false;
+  write_response_head(head_, response.status, response.headers, response.body.size(),
+                      response.keep_alive);
   using Action = core::WireEffect::Action;
   switch (slot.effect.action) {
     case Action::none:
@@ -411,17 +411,16 @@ void HttpSession::do_write() {
       // The header alone first (with the full Content-Length); the body is then cut or paced.
       writing_ = true;
       arm_deadline();
-      serializer_.emplace(response);
-      serializer_->split(true);
-      http::async_write_header(
-          socket_, *serializer_,
+      net::async_write(
+          socket_, net::buffer(head_),
           beast::bind_front_handler(&HttpSession::on_header_written, shared_from_this()));
       return;
   }
   writing_ = true;
   arm_deadline();
-  http::async_write(socket_, response,
-                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this()));
+  std::array<net::const_buffer, 2> pieces{net::buffer(head_), net::buffer(response.body)};
+  net::async_write(socket_, pieces,
+                   beast::bind_front_handler(&HttpSession::on_write, shared_from_this()));
 }
 
 void HttpSession::on_write(beast::error_code ec, std::size_t bytes) {
@@ -473,7 +472,6 @@ void HttpSession::reset() {
 }
 
 void HttpSession::on_header_written(beast::error_code ec, std::size_t bytes) {
-  serializer_.reset();
   state_->metrics.bytes_sent(bytes);
   if (closed_ || ec) {
     writing_ = false;
@@ -481,7 +479,7 @@ void HttpSession::on_header_written(beast::error_code ec, std::size_t bytes) {
     return;
   }
   auto& slot = queue_.front();
-  const auto& body = slot.response->body();
+  const auto& body = slot.response->body;
   using Action = core::WireEffect::Action;
   if (slot.effect.action == Action::slow_body) {
     body_sent_ = 0;
@@ -513,7 +511,7 @@ void HttpSession::on_header_written(beast::error_code ec, std::size_t bytes) {
 // after the header: the last byte leaves slow_total after the header, and waits do not drift.
 void HttpSession::pace_next_chunk() {
   auto& slot = queue_.front();
-  const auto& body = slot.response->body();
+  const auto& body = slot.response->body;
   if (body_sent_ >= body.size()) {
     writing_ = false;
     on_response_sent();
@@ -534,7 +532,7 @@ void HttpSession::pace_next_chunk() {
 
 void HttpSession::write_chunk() {
   auto& slot = queue_.front();
-  const auto& body = slot.response->body();
+  const auto& body = slot.response->body;
   const auto chunk = std::max<std::size_t>(slot.effect.chunk_bytes, 1);
   const auto size = std::min(chunk, body.size() - body_sent_);
   arm_deadline();  // the client must take each piece within the idle timeout
@@ -552,7 +550,7 @@ void HttpSession::write_chunk() {
 }
 
 void HttpSession::on_response_sent() {
-  bool keep_alive = queue_.front().response->keep_alive();
+  bool keep_alive = queue_.front().response->keep_alive;
   queue_.pop_front();
   if (draining_ && keep_alive) {
     finish_drain_if_idle();

@@ -10,7 +10,6 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <chrono>
@@ -32,7 +31,13 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void abort() override { close_now(); }
 
  private:
-  using Response = boost::beast::http::response<boost::beast::http::string_body>;
+  // A response as its handler completed it; its head is written when it goes out.
+  struct Response {
+    int status = 200;
+    core::HeaderList headers;
+    std::string body;
+    bool keep_alive = true;
+  };
 
   // One request awaiting or holding its response; responses leave in request order, so a
   // response waiting out an injected delay holds back the ones behind it.
@@ -97,8 +102,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   bool deadline_waiting_ = false;
 
   std::deque<Slot> queue_;  // declared after state_: a slot's permit refers to it
-  // An effect response's header, written on its own (close_after_headers, truncate, slow_body).
-  std::optional<boost::beast::http::serializer<false, boost::beast::http::string_body>> serializer_;
+  // The head of the response being written (its text reused from one response to the next).
+  std::string head_;
   boost::asio::steady_timer pacer_;  // slow_body: when the next chunk is due
   std::chrono::steady_clock::time_point body_started_;
   std::size_t body_sent_ = 0;
