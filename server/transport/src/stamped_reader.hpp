@@ -3,10 +3,11 @@
 // read reached the host. An injected delay counts from then: time a request spent in the socket
 // buffer while the daemon was busy with other connections is time its client has already waited.
 //
-// A read tries the socket at once only when bytes are likely waiting (the connection's first read,
-// or the last read filled its buffer); otherwise it waits until readable and then reads. A
-// request-response client sends its next request after our answer, so trying first would cost a
-// recvmsg that finds nothing, on every request.
+// The read is an operation of Asio's own reactor (the epoll reactor of Linux builds), so it costs
+// what Asio's async_read_some costs: one recvmsg when bytes are there, and no syscall at all to
+// wait, since the socket stays registered for readiness. (Waiting with async_wait instead re-arms
+// the registration with an epoll_ctl on every request.) Asio has no public way to read with
+// control messages; the operation uses its reactor_op and start_op, as its own reads do.
 //
 // An AsyncReadStream for Beast's http::async_read; writes go to the socket directly. Completions
 // never run inside the call that started them.
@@ -16,11 +17,15 @@
 
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/detail/bind_handler.hpp>
+#include <boost/asio/detail/handler_work.hpp>
+#include <boost/asio/detail/reactor.hpp>
+#include <boost/asio/detail/reactor_op.hpp>
 #include <boost/asio/error.hpp>
+#include <boost/asio/execution/context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
+#include <boost/asio/query.hpp>
 #include <boost/beast/core/error.hpp>
 
 #include <algorithm>
@@ -29,7 +34,13 @@
 #include <cstddef>
 #include <cstring>
 #include <ctime>
+#include <memory>
 #include <utility>
+
+#if defined(BOOST_ASIO_HAS_IOCP) || defined(BOOST_ASIO_HAS_IO_URING_AS_DEFAULT) || \
+    defined(BOOST_ASIO_WINDOWS_RUNTIME)
+#error "StampedReader reads through Asio's reactor (epoll): other back ends are not supported"
+#endif
 
 namespace mockex::transport::detail {
 
@@ -39,7 +50,10 @@ class StampedReader {
 
   // `socket` must outlive the reader's reads. Without timestamps (the option refused), reads
   // still work and waited() stays zero.
-  explicit StampedReader(boost::asio::ip::tcp::socket& socket) : socket_(socket) {
+  explicit StampedReader(boost::asio::ip::tcp::socket& socket)
+      : socket_(socket),
+        reactor_(boost::asio::use_service<boost::asio::detail::reactor>(
+            boost::asio::query(socket.get_executor(), boost::asio::execution::context))) {
     int on = 1;
     ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
   }
@@ -62,40 +76,69 @@ class StampedReader {
   auto async_read_some(const MutableBuffers& buffers, Token&& token) {
     return boost::asio::async_initiate<Token, void(boost::beast::error_code, std::size_t)>(
         [this](auto handler, const MutableBuffers& into) {
-          boost::beast::error_code ec;
-          std::size_t bytes = 0;
-          if (std::exchange(try_first_, false) && try_read(into, ec, bytes)) {
-            auto executor = boost::asio::get_associated_executor(handler, get_executor());
-            boost::asio::post(executor, [handler = std::move(handler), ec, bytes]() mutable {
-              std::move(handler)(ec, bytes);
-            });
-            return;
-          }
-          wait(std::move(handler), into);
+          using Op = ReadOp<decltype(handler), MutableBuffers>;
+          auto op = std::make_unique<Op>(*this, std::move(handler), into);
+          auto& socket = implementation();
+          // Speculative: Asio reads at once unless the last read found the socket drained.
+          reactor_.start_op(boost::asio::detail::reactor::read_op, socket.socket_,
+                            socket.reactor_data_, op.release(), false, true);
         },
         token, buffers);
   }
 
  private:
+  // One read in Asio's reactor: perform() is the recvmsg, run when the socket is readable (or
+  // at once); do_complete() hands the result to the handler on its executor, or only frees the
+  // operation when the io_context is destroyed with it pending (owner == nullptr).
   template <class Handler, class MutableBuffers>
-  void wait(Handler handler, const MutableBuffers& into) {
-    auto executor = boost::asio::get_associated_executor(handler, get_executor());
-    socket_.async_wait(
-        boost::asio::ip::tcp::socket::wait_read,
-        boost::asio::bind_executor(
-            executor, [this, handler = std::move(handler), into](boost::beast::error_code ec) mutable {
-              std::size_t bytes = 0;
-              if (ec || try_read(into, ec, bytes)) {
-                std::move(handler)(ec, bytes);
-                return;
-              }
-              wait(std::move(handler), into);  // readable, then taken by nobody: wait again
-            }));
-  }
+  class ReadOp : public boost::asio::detail::reactor_op {
+   public:
+    ReadOp(StampedReader& reader, Handler handler, const MutableBuffers& buffers)
+        : reactor_op(boost::system::error_code(), &ReadOp::do_perform, &ReadOp::do_complete),
+          reader_(reader),
+          buffers_(buffers),
+          handler_(std::move(handler)),
+          work_(handler_, reader.socket_.get_executor()) {}
 
-  // One non-blocking recvmsg into `into`; false when nothing is waiting (EAGAIN).
+   private:
+    static status do_perform(reactor_op* base) {
+      auto* op = static_cast<ReadOp*>(base);
+      std::size_t room = 0;
+      if (!op->reader_.try_read(op->buffers_, op->ec_, op->bytes_transferred_, room)) {
+        return not_done;
+      }
+      // Fewer bytes than asked for: the socket is drained, so the next read waits first.
+      return !op->ec_ && op->bytes_transferred_ < room ? done_and_exhausted : done;
+    }
+
+    static void do_complete(void* owner, boost::asio::detail::operation* base,
+                            const boost::system::error_code&, std::size_t) {
+      std::unique_ptr<ReadOp> op(static_cast<ReadOp*>(base));
+      auto work = std::move(op->work_);
+      boost::asio::detail::binder2<Handler, boost::system::error_code, std::size_t> call(
+          op->handler_, op->ec_, op->bytes_transferred_);
+      op.reset();  // freed before the upcall, which may start the next read
+      if (owner) work.complete(call, call.handler_);
+    }
+
+    StampedReader& reader_;
+    MutableBuffers buffers_;
+    Handler handler_;
+    boost::asio::detail::handler_work<Handler, executor_type> work_;
+  };
+
+  // The socket's Asio implementation (descriptor and reactor registration), which basic_socket
+  // keeps protected: reached through a member pointer named in a derived class.
+  struct SocketAccess : boost::asio::ip::tcp::socket {
+    static constexpr auto impl = &SocketAccess::impl_;
+  };
+  auto& implementation() { return (socket_.*SocketAccess::impl).get_implementation(); }
+
+// One non-blocking recvmsg into `into`; false when nothing is waiting (EAGAIN).
+  // `room` is set to the buffers' total size.
   template <class MutableBuffers>
-  bool try_read(const MutableBuffers& into, boost::beast::error_code& ec, std::size_t& bytes) {
+  bool try_read(const MutableBuffers& into, boost::beast::error_code& ec, std::size_t& bytes,
+                std::size_t& room) {
     constexpr int max_pieces = 16;
     iovec pieces[max_pieces];
     int count = 0;
@@ -105,9 +148,9 @@ class StampedReader {
       if (piece.size() == 0) continue;
       pieces[count++] = iovec{piece.data(), piece.size()};
     }
-    if (count == 0) return true;  // as Asio: a read into nothing completes at once with 0
-    std::size_t room = 0;
+    room = 0;
     for (int i = 0; i < count; ++i) room += pieces[i].iov_len;
+    if (count == 0) return true;  // as Asio: a read into nothing completes at once with 0
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     msghdr message{};
     message.msg_iov = pieces;
@@ -118,7 +161,6 @@ class StampedReader {
       auto got = ::recvmsg(socket_.native_handle(), &message, MSG_DONTWAIT);
       if (got > 0) {
         bytes = static_cast<std::size_t>(got);
-        try_first_ = bytes == room;  // a full buffer: more may be waiting
         take_stamp(message);
         return true;
       }
@@ -143,8 +185,8 @@ class StampedReader {
   }
 
   boost::asio::ip::tcp::socket& socket_;
+  boost::asio::detail::reactor& reactor_;
   timespec stamp_{};  // CLOCK_REALTIME arrival of the last bytes read
-  bool try_first_ = true;
 };
 
 }  // namespace mockex::transport::detail
