@@ -30,9 +30,12 @@ namespace {
 // unread request bytes do not turn the close into an RST that discards the last response.
 constexpr std::chrono::milliseconds linger_time{500};
 
-std::string method_label(const http::request<http::string_body>& request) {
+// A static string: Beast's name of a method it knows, else "other".
+std::string_view method_label(const http::request<http::string_body>& request) {
   // Only methods Beast knows become labels, so junk methods cannot grow the metric families.
-  return request.method() == http::verb::unknown ? "other" : std::string(request.method_string());
+  if (request.method() == http::verb::unknown) return "other";
+  auto name = request.method_string();
+  return {name.data(), name.size()};
 }
 
 std::string endpoint_string(const tcp::socket& socket) {
@@ -253,11 +256,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t bytes) {
   arm_deadline();
 }
 
-HttpSession::Slot& HttpSession::enqueue(std::string route, std::string method, bool keep_alive) {
+HttpSession::Slot& HttpSession::enqueue(std::string_view route, std::string_view method,
+                                        bool keep_alive) {
   auto& slot = queue_.emplace_back();
   slot.sequence = next_sequence_++;
-  slot.route = std::move(route);
-  slot.method = std::move(method);
+  slot.route = route;
+  slot.method = method;
   slot.keep_alive = keep_alive;
   slot.received = std::chrono::steady_clock::now() - reader_.waited();
   return slot;
@@ -270,7 +274,7 @@ void HttpSession::dispatch(http::request<http::string_body>&& request) {
   auto core_request = to_core_request(request, remote_);
   auto match = state_->router.match(core_request.method, core_request.path);
   auto sequence =
-      enqueue(match.handler ? std::string(match.route) : "unmatched", std::move(method), keep_alive)
+      enqueue(match.handler ? match.route : "unmatched", method, keep_alive)
           .sequence;
   if (match.handler == nullptr) {
     complete(sequence, std::move(*match.error));
@@ -301,9 +305,7 @@ void HttpSession::upgrade(http::request<http::string_body>&& request) {
   auto match = state_->router.match_websocket(core_request.path);
   auto refuse = [&](core::HttpResponse response) {
     read_done_ = true;
-    auto sequence = enqueue(match.factory ? std::string(match.route) : "unmatched",
-                            std::move(method), false)
-                        .sequence;
+    auto sequence = enqueue(match.factory ? match.route : "unmatched", method, false).sequence;
     complete(sequence, std::move(response));
   };
   if (match.factory == nullptr) {

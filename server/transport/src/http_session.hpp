@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mockex::transport::detail {
 
@@ -49,8 +50,9 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     std::optional<FaultDelayPermit> delay_permit;    // held while `delay` runs
     bool delaying = false;                           // `delay` has not fired yet
     bool keep_alive = true;
-    std::string route;   // metrics label
-    std::string method;  // metrics label
+    // Metrics labels: a route pattern of the router (which outlives the connection) or a literal.
+    std::string_view route;
+    std::string_view method;
     // When the request's last bytes reached the host (the kernel's stamp, else when it was read).
     std::chrono::steady_clock::time_point received;
 
@@ -86,7 +88,7 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   void finish_drain_if_idle();
   void close_gracefully();
   void close_now();
-  Slot& enqueue(std::string route, std::string method, bool keep_alive);
+  Slot& enqueue(std::string_view route, std::string_view method, bool keep_alive);
   bool waiting_for_client() const;
 
   boost::asio::ip::tcp::socket socket_;

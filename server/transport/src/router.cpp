@@ -13,6 +13,7 @@ namespace {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> parts;
+  parts.reserve(8);
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
   while (true) {
     auto slash = path.find('/');
@@ -137,7 +138,7 @@ void Router::add_websocket(std::string pattern, core::WsHandlerFactory factory) 
 }
 
 Router::HttpMatch Router::match(std::string_view method, std::string_view path) const {
-  auto parts = split_path(path);
+  std::vector<std::string_view> parts;  // split only when no all-literal pattern matches
   const HttpRoute* best = nullptr;
   Score best_score;
   Score score;
@@ -157,20 +158,23 @@ Router::HttpMatch Router::match(std::string_view method, std::string_view path) 
       }
     }
   }
-  if (best == nullptr) http_index_.each(parts.front(), [&](std::size_t at) {
-    const auto& route = http_[at];
-    if (!fits(route.pattern, parts, score)) return;
-    if (route.method != method) {
-      note_allowed(route);
-      return;
-    }
-    keep_better(route, score, best, best_score);
-  });
+  if (best == nullptr) {
+    parts = split_path(path);
+    http_index_.each(parts.front(), [&](std::size_t at) {
+      const auto& route = http_[at];
+      if (!fits(route.pattern, parts, score)) return;
+      if (route.method != method) {
+        note_allowed(route);
+        return;
+      }
+      keep_better(route, score, best, best_score);
+    });
+  }
   HttpMatch out;
   if (best != nullptr) {
     out.handler = &best->handler;
     out.route = best->pattern.source;
-    out.params = capture(best->pattern, parts, path);
+    if (!parts.empty()) out.params = capture(best->pattern, parts, path);  // else all literal
     return out;
   }
   if (!allowed.empty()) {

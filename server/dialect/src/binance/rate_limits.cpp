@@ -71,6 +71,7 @@ RateLimiter::Client& RateLimiter::client(const std::string& key, std::int64_t no
 RateLimiter::Charge RateLimiter::charge_request(std::string_view ip, int weight,
                                                 std::int64_t now_ms) {
   Charge charge;
+  charge.headers.reserve(2);
   auto& c = client("ip:" + std::string(ip), now_ms);
   if (c.banned_until_ms > now_ms) {
     charge.refusal = make_error(Error::ip_banned, {std::to_string(c.banned_until_ms)});

@@ -19,12 +19,13 @@ namespace {
 
 core::HttpResponse json_response(int status, std::string body) {
   core::HttpResponse response{status, {}, std::move(body), {}};
-  response.set_header("Content-Type", std::string(json_content_type));
+  response.headers.reserve(4);  // room for the rate-limit headers added next
+  response.headers.emplace_back("Content-Type", json_content_type);
   return response;
 }
 
-void add_headers(core::HttpResponse& response, const core::HeaderList& headers) {
-  for (const auto& [name, value] : headers) response.set_header(name, value);
+void add_headers(core::HttpResponse& response, core::HeaderList&& headers) {
+  for (auto& [name, value] : headers) response.set_header(std::move(name), std::move(value));
 }
 
 bool legal_symbol(std::string_view symbol) {
@@ -174,8 +175,8 @@ core::HttpHandler rest_handler(session::SessionRegistry& registry, Weight weight
       core::HttpResponse response = std::holds_alternative<ApiError>(result)
                                         ? to_response(std::get<ApiError>(result))
                                         : json_response(200, success_text(std::move(result)));
-      add_headers(response, charge.headers);
-      add_headers(response, extra_headers);
+      add_headers(response, std::move(charge.headers));
+      add_headers(response, std::move(extra_headers));
       answer(std::move(response));
     });
   };
