@@ -8,12 +8,17 @@
 // nlohmann::json, which replaces invalid UTF-8. Private to the journal module.
 
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace mockex::journal::detail {
 
@@ -76,18 +81,42 @@ class DataWriter {
     out_ += "\":";
   }
 
+  // Where the bytes from `from` on stop being copied as they are: the first byte to escape or
+  // that is not ASCII, else the end. Sixteen bytes at a time where SSE2 is there (x86-64).
+  static std::size_t plain_until(std::string_view value, std::size_t from) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= value.size(); i += 16) {
+      const __m128i bytes =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(value.data() + i));
+      // A signed compare: bytes from 0x80 up are negative, so "below 0x20" catches them too.
+      const __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(bytes, space),
+                       _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+      if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(special)); mask != 0) {
+        return i + static_cast<std::size_t>(std::countr_zero(mask));
+      }
+    }
+#endif
+    while (i < value.size() && kClass[static_cast<unsigned char>(value[i])] == 0) ++i;
+    return i;
+  }
+
   // nlohmann::json's escapes: the short ones, else \u00xx in lower-case hex for control bytes.
   // False (with a partial write) at the first byte that is not ASCII.
   bool quote_ascii(std::string_view value) {
     out_ += '"';
-    std::size_t run = 0;  // start of the bytes copied as they are
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const auto c = static_cast<unsigned char>(value[i]);
-      const auto kind = kClass[c];
-      if (kind == 0) continue;
-      if (kind == 2) return false;
-      out_.append(value, run, i - run);
-      run = i + 1;
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t stop = plain_until(value, i);
+      out_.append(value.data() + i, stop - i);
+      if (stop == value.size()) break;
+      const auto c = static_cast<unsigned char>(value[stop]);
+      if (kClass[c] == 2) return false;
+      i = stop + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -98,13 +127,11 @@ class DataWriter {
         case '\r': out_ += "\\r"; break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xf];
+          const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+          out_.append(escaped, sizeof escaped);
         }
       }
     }
-    out_.append(value, run, value.size() - run);
     out_ += '"';
     return true;
   }

@@ -94,6 +94,25 @@ TEST(JournalRecorders, ascii_text_is_escaped_exactly_as_nlohmann_escapes_it) {
   EXPECT_NE(entry.data_text.find(R"(\b\t\n\u000b\f\r\u000e)"), std::string::npos);
 }
 
+// Text is scanned for bytes to escape many at a time: a special byte is found wherever it sits,
+// in the first block, a later one or the tail.
+TEST(JournalRecorders, a_byte_to_escape_is_found_at_every_position_of_a_long_text) {
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\x80', '\xff'}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'a');
+      text[at] = special;
+      Journal journal;
+      journal.record_http_response(at_ms(0), {.method = "GET", .path = "/x", .body = text});
+      const auto& entry = journal.entries().back();
+      const auto parsed = json::parse(entry.data_text);
+      EXPECT_EQ(entry.data_text, dump_data(parsed)) << "byte " << int(special) << " at " << at;
+      if (static_cast<unsigned char>(special) < 0x80) {
+        EXPECT_EQ(parsed["body"], text) << "byte " << int(special) << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(JournalRecorders, http_request_keeps_summary_headers_and_a_capped_body) {
   Journal journal{JournalOptions{.max_body_bytes = 8}};
   HttpRequestRecord request;

@@ -52,9 +52,10 @@ bool is_http_parse_error(const beast::error_code& ec) {
 
 // Completes a request once, from any thread; a handler that drops its responder without calling
 // it gets a 500 sent for it, so a pipelined connection can never stall on a forgotten request.
+// `Completion` is held in place (one allocation with the shared state, none of its own).
+template <class Completion>
 class PendingResponse {
  public:
-  using Completion = std::function<void(core::HttpResponse)>;
   explicit PendingResponse(Completion completion) : completion_(std::move(completion)) {}
   ~PendingResponse() {
     if (!done_.exchange(true)) {
@@ -281,13 +282,14 @@ void HttpSession::dispatch(http::request<http::string_body>&& request) {
     return;
   }
   core_request.params = std::move(match.params);
-  auto pending = std::make_shared<PendingResponse>(
-      [self = shared_from_this(), sequence](core::HttpResponse response) {
-        net::dispatch(self->socket_.get_executor(),
-                      [self, sequence, response = std::move(response)]() mutable {
-                        self->complete(sequence, std::move(response));
-                      });
-      });
+  auto complete_here = [self = shared_from_this(), sequence](core::HttpResponse response) {
+    net::dispatch(self->socket_.get_executor(),
+                  [self, sequence, response = std::move(response)]() mutable {
+                    self->complete(sequence, std::move(response));
+                  });
+  };
+  auto pending =
+      std::make_shared<PendingResponse<decltype(complete_here)>>(std::move(complete_here));
   core::Responder respond = [pending](core::HttpResponse response) {
     pending->respond(std::move(response));
   };
@@ -359,7 +361,8 @@ void HttpSession::complete(std::uint64_t sequence, core::HttpResponse response) 
     if (auto permit = FaultDelayPermit::try_acquire(*state_)) {
       slot->delay_permit = std::move(permit);
       slot->delaying = true;
-      auto& timer = slot->delay.emplace(socket_.get_executor());
+      slot->delay = std::make_unique<net::steady_timer>(socket_.get_executor());
+      auto& timer = *slot->delay;
       // Counted from when the request reached the host, as the client counts it: time it waited
       // in the socket buffer, was queued before the handler and spent in it is part of the
       // delay, not added to it.

@@ -46,7 +46,9 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     std::uint64_t sequence = 0;
     std::optional<Response> response;
     core::WireEffect effect;  // what happens on the wire once the response is first in line
-    std::optional<boost::asio::steady_timer> delay;  // effect.delay, armed when handed over
+    // effect.delay, armed when handed over (on the heap: most responses have none, and a
+    // smaller slot lets the queue's blocks hold two)
+    std::unique_ptr<boost::asio::steady_timer> delay;
     std::optional<FaultDelayPermit> delay_permit;    // held while `delay` runs
     bool delaying = false;                           // `delay` has not fired yet
     bool keep_alive = true;

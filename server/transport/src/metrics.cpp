@@ -109,7 +109,9 @@ void TransportMetrics::request_done(std::string_view route, std::string_view met
     prometheus::Histogram* latency;
   };
   thread_local std::unordered_map<std::string, Series> cache;
-  std::string key = std::to_string(instance_);
+  thread_local std::string key;  // reused: its text is rebuilt for every request
+  key.clear();
+  key += std::to_string(instance_);
   key.append(1, '\x1f').append(route).append(1, '\x1f').append(method).append(1, '\x1f');
   key += std::to_string(status);
   auto found = cache.find(key);
@@ -117,7 +119,7 @@ void TransportMetrics::request_done(std::string_view route, std::string_view met
     Series series{&requests_.Add({{"route", std::string(route)}, {"method", std::string(method)},
                                   {"status", std::to_string(status)}}),
                   &latency_.Add({{"route", std::string(route)}}, latency_buckets())};
-    found = cache.emplace(std::move(key), series).first;
+    found = cache.emplace(key, series).first;
   }
   found->second.requests->Increment();
   found->second.latency->Observe(seconds);
