@@ -22,6 +22,7 @@
 #include <boost/asio/detail/handler_work.hpp>
 #include <boost/asio/detail/reactor.hpp>
 #include <boost/asio/detail/reactor_op.hpp>
+#include <boost/asio/detail/reactive_socket_service.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/execution/context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -132,7 +133,11 @@ class StampedReader {
   struct SocketAccess : boost::asio::ip::tcp::socket {
     static constexpr auto impl = &SocketAccess::impl_;
   };
-  auto& implementation() { return (socket_.*SocketAccess::impl).get_implementation(); }
+  using SocketImplementation =
+      boost::asio::detail::reactive_socket_service<boost::asio::ip::tcp>::implementation_type;
+  SocketImplementation& implementation() {
+    return (socket_.*SocketAccess::impl).get_implementation();
+  }
 
 // One non-blocking recvmsg into `into`; false when nothing is waiting (EAGAIN).
   // `room` is set to the buffers' total size.
