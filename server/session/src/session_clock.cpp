@@ -107,7 +107,7 @@ void SessionClock::set_speed(double speed) {
 
 void SessionClock::cancel_wait() {
   ++arm_generation_;
-  waiting_ = false;
+  armed_at_.reset();
   timer_.cancel();
 }
 
@@ -115,7 +115,7 @@ void SessionClock::cancel_wait() {
 // flight would fire too late. One that fires early finds nothing due and waits again.
 void SessionClock::rearm() {
   if (!running()) {
-    if (waiting_) cancel_wait();
+    if (armed_at_) cancel_wait();
     return;
   }
   auto due = timeline_.next_due();
@@ -123,15 +123,14 @@ void SessionClock::rearm() {
   auto scenario_wait = std::max<std::int64_t>(0, (*due - anchor_scenario_).count());
   auto wall_due = anchor_wall_ + std::chrono::microseconds(static_cast<std::int64_t>(
                                      std::ceil(static_cast<double>(scenario_wait) / speed_)));
-  if (waiting_ && armed_at_ <= wall_due) return;
+  if (armed_at_ && *armed_at_ <= wall_due) return;
   ++arm_generation_;
-  waiting_ = true;
   armed_at_ = wall_due;
   timer_.expires_at(wall_due);  // a wait in flight completes as cancelled
   timer_.async_wait([this, alive = std::weak_ptr<char>(alive_),
                       generation = arm_generation_](const boost::system::error_code& ec) {
     if (ec || alive.expired() || generation != arm_generation_ || stopped_) return;
-    waiting_ = false;
+    armed_at_.reset();
     catch_up();
   });
 }

@@ -398,28 +398,21 @@ void HttpSession::do_write() {
   auto& slot = queue_.front();
   auto& response = *slot.response;
   if (draining_ && queue_.size() == 1 && !request_in_flight()) response.keep_alive = false;
+  using Action = core::WireEffect::Action;
+  const auto action = slot.effect.action;
+  if (action == Action::hang) return hang();
+  if (action == Action::reset) return reset();
   write_response_head(head_, response.status, response.headers, response.body.size(),
                       response.keep_alive);
-  using Action = core::WireEffect::Action;
-  switch (slot.effect.action) {
-    case Action::none:
-      break;
-    case Action::hang:
-      hang();
-      return;
-    case Action::reset:
-      reset();
-      return;
-    case Action::close_after_headers:
-    case Action::truncate:
-    case Action::slow_body:
-      // The header alone first (with the full Content-Length); the body is then cut or paced.
-      writing_ = true;
-      arm_deadline();
-      net::async_write(
-          socket_, net::buffer(head_),
-          beast::bind_front_handler(&HttpSession::on_header_written, shared_from_this()));
-      return;
+  if (action != Action::none) {
+    // close_after_headers, truncate, slow_body: the header alone first (with the full
+    // Content-Length); the body is then cut or paced.
+    writing_ = true;
+    arm_deadline();
+    net::async_write(
+        socket_, net::buffer(head_),
+        beast::bind_front_handler(&HttpSession::on_header_written, shared_from_this()));
+    return;
   }
   writing_ = true;
   arm_deadline();

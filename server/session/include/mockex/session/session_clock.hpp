@@ -21,6 +21,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace mockex::session {
@@ -91,9 +92,8 @@ class SessionClock final : public core::Clock, public core::Scheduler {
   core::Timestamp anchor_scenario_;
   WallClock::time_point anchor_wall_;
   std::uint64_t arm_generation_ = 0;
-  // The Asio wait in flight, if any, and the wall instant it fires at.
-  bool waiting_ = false;
-  WallClock::time_point armed_at_;
+  // When the Asio wait in flight fires; none while no wait is in flight.
+  std::optional<WallClock::time_point> armed_at_;
   // Expires with the clock: a timer wait that completed before the clock was destroyed (its
   // cancel came too late) may still run, on the same strand, and must not touch it.
   std::shared_ptr<char> alive_ = std::make_shared<char>();
