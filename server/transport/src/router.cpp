@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <utility>
 
 namespace mockex::transport {
@@ -24,24 +25,22 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return parts;
 }
 
-// The more specific of the best so far and `route` (the first added wins a tie).
-template <class Route, class Score>
-void keep_better(const Route& route, const Score& score, const Route*& best, Score& best_score) {
-  if (best == nullptr || score > best_score) {
-    best = &route;
-    best_score = score;
-  }
+// Whether `route` can be the answer: none is yet, or it is more specific than the one that is
+// (the first added wins a tie).
+template <class Route>
+bool may_beat(const Route& route, const Route* best) {
+  return best == nullptr || route.pattern.score > best->pattern.score;
 }
 
-constexpr int literal_score = 2;
-constexpr int capture_score = 1;
-constexpr int rest_score = 0;
+constexpr std::uint8_t literal_score = 2;
+constexpr std::uint8_t capture_score = 1;
+constexpr std::uint8_t rest_score = 0;
 
 }  // namespace
 
 Router::Pattern Router::parse(std::string pattern) {
   assert(!pattern.empty() && pattern.front() == '/' && "route patterns start with '/'");
-  Pattern parsed{pattern, {}};
+  Pattern parsed{pattern, {}, {}};
   for (auto part : split_path(pattern)) {
     if (part.size() >= 2 && part.front() == '{' && part.back() == '}') {
       auto name = part.substr(1, part.size() - 2);
@@ -57,31 +56,31 @@ Router::Pattern Router::parse(std::string pattern) {
   for (std::size_t i = 0; i + 1 < parsed.segments.size(); ++i) {
     assert(parsed.segments[i].kind != Segment::Kind::rest && "{name*} must be the last segment");
   }
+  assert(parsed.segments.size() <= parsed.score.values.size() && "too many segments");
+  for (const auto& segment : parsed.segments) {
+    if (parsed.score.size == parsed.score.values.size()) break;
+    parsed.score.values[parsed.score.size++] = segment.kind == Segment::Kind::literal   ? literal_score
+                                               : segment.kind == Segment::Kind::capture ? capture_score
+                                                                                        : rest_score;
+  }
   return parsed;
 }
 
-bool Router::fits(const Pattern& pattern, const std::vector<std::string_view>& parts,
-                  Score& score) {
+bool Router::fits(const Pattern& pattern, const std::vector<std::string_view>& parts) {
   const auto& segments = pattern.segments;
-  if (segments.size() > score.values.size()) return false;
+  if (segments.size() > pattern.score.values.size()) return false;
   // Without a final rest segment, the path has exactly as many parts as the pattern segments.
   if (segments.back().kind != Segment::Kind::rest && parts.size() != segments.size()) return false;
-  score.size = 0;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const auto& segment = segments[i];
-    if (segment.kind == Segment::Kind::rest) {
-      score.values[score.size++] = rest_score;
-      return true;
-    }
+    if (segment.kind == Segment::Kind::rest) return true;
     // A slash follows this part exactly when the pattern has a segment after this one.
     bool last_segment = i + 1 == segments.size();
     if (i >= parts.size() || last_segment != (i + 1 == parts.size())) return false;
     if (segment.kind == Segment::Kind::literal) {
       if (parts[i] != segment.text) return false;
-      score.values[score.size++] = literal_score;
-    } else {
-      if (parts[i].empty()) return false;
-      score.values[score.size++] = capture_score;
+    } else if (parts[i].empty()) {
+      return false;
     }
   }
   return true;
@@ -110,19 +109,26 @@ void Router::Index::add(const Pattern& pattern, std::size_t at) {
   bool all_literal = std::all_of(pattern.segments.begin(), pattern.segments.end(),
                                  [](const Segment& s) { return s.kind == Segment::Kind::literal; });
   const auto& first = pattern.segments.front();
+  const auto& last = pattern.segments.back();
   if (all_literal) {
     exact[pattern.source].push_back(at);
-  } else if (first.kind == Segment::Kind::literal) {
-    by_first[first.text].push_back(at);
-  } else {
+  } else if (first.kind != Segment::Kind::literal) {
     wild.push_back(at);
+  } else if (last.kind == Segment::Kind::literal) {
+    by_first[first.text].by_last[last.text].push_back(at);
+  } else {
+    by_first[first.text].others.push_back(at);
   }
 }
 
 template <class Visit>
-void Router::Index::each(std::string_view first, Visit visit) const {
-  if (auto found = by_first.find(first); found != by_first.end()) {
-    for (auto at : found->second) visit(at);
+void Router::Index::each(const std::vector<std::string_view>& parts, Visit visit) const {
+  if (auto bucket = by_first.find(parts.front()); bucket != by_first.end()) {
+    const auto& by_last = bucket->second.by_last;
+    if (auto found = by_last.find(parts.back()); found != by_last.end()) {
+      for (auto at : found->second) visit(at);
+    }
+    for (auto at : bucket->second.others) visit(at);
   }
   for (auto at : wild) visit(at);
 }
@@ -140,8 +146,6 @@ void Router::add_websocket(std::string pattern, core::WsHandlerFactory factory) 
 Router::HttpMatch Router::match(std::string_view method, std::string_view path) const {
   std::vector<std::string_view> parts;  // split only when no all-literal pattern matches
   const HttpRoute* best = nullptr;
-  Score best_score;
-  Score score;
   std::vector<std::string_view> allowed;
   auto note_allowed = [&](const HttpRoute& route) {
     if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
@@ -160,14 +164,15 @@ Router::HttpMatch Router::match(std::string_view method, std::string_view path) 
   }
   if (best == nullptr) {
     parts = split_path(path);
-    http_index_.each(parts.front(), [&](std::size_t at) {
+    http_index_.each(parts, [&](std::size_t at) {
       const auto& route = http_[at];
-      if (!fits(route.pattern, parts, score)) return;
+      // Once a route answers, the methods allowed elsewhere no longer matter.
+      if (!may_beat(route, best) || !fits(route.pattern, parts)) return;
       if (route.method != method) {
         note_allowed(route);
         return;
       }
-      keep_better(route, score, best, best_score);
+      best = &route;
     });
   }
   HttpMatch out;
@@ -196,14 +201,12 @@ Router::HttpMatch Router::match(std::string_view method, std::string_view path) 
 Router::WsMatch Router::match_websocket(std::string_view path) const {
   auto parts = split_path(path);
   const WsRoute* best = nullptr;
-  Score best_score;
-  Score score;
   if (auto exact = ws_index_.exact.find(path); exact != ws_index_.exact.end()) {
     best = &ws_[exact->second.front()];
   }
-  if (best == nullptr) ws_index_.each(parts.front(), [&](std::size_t at) {
+  if (best == nullptr) ws_index_.each(parts, [&](std::size_t at) {
     const auto& route = ws_[at];
-    if (fits(route.pattern, parts, score)) keep_better(route, score, best, best_score);
+    if (may_beat(route, best) && fits(route.pattern, parts)) best = &route;
   });
   WsMatch out;
   if (best != nullptr) {

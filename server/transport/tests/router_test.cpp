@@ -77,6 +77,38 @@ TEST(Router, literal_beats_capture_beats_rest_whatever_the_registration_order) {
   EXPECT_EQ(call(router, "GET", "/a/c/d"), "rest");
 }
 
+TEST(Router, many_routes_under_one_capture_prefix_each_find_their_own) {
+  // The shape of the dialects' session routes: "/s/{session}" before every endpoint.
+  Router router;
+  router.add("GET", "/s/{session}/{rest*}", answer("rest"));
+  for (int i = 0; i < 40; ++i) {
+    router.add("GET", "/s/{session}/api/v3/e" + std::to_string(i), answer("e" + std::to_string(i)));
+  }
+  router.add("GET", "/s/{session}/api/{version}", answer("version"));
+  router.add("DELETE", "/s/{session}/api/v3/e7", answer("delete e7"));
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_EQ(call(router, "GET", "/s/x/api/v3/e" + std::to_string(i)), "e" + std::to_string(i));
+  }
+  EXPECT_EQ(call(router, "DELETE", "/s/x/api/v3/e7"), "delete e7");
+  EXPECT_EQ(call(router, "GET", "/s/x/api/v9"), "version");
+  EXPECT_EQ(call(router, "GET", "/s/x/api/v3/e40"), "rest");  // no route ends in "e40"
+  EXPECT_EQ(call(router, "GET", "/s/x/other/e1"), "rest");    // ends in "e1", fits no e-route
+  EXPECT_EQ(call(router, "GET", "/s//api/v3/e1"), "error 404");  // an empty capture fits nothing
+  auto match = router.match("PUT", "/s/x/api/v3/e7");
+  ASSERT_EQ(match.handler, nullptr);
+  EXPECT_EQ(match.error->status, 405);
+  EXPECT_EQ(match.error->header("allow"), "GET, DELETE");
+}
+
+TEST(Router, of_two_equally_specific_routes_the_first_added_wins) {
+  Router router;
+  router.add("GET", "/s/{a}/x", answer("first"));
+  router.add("GET", "/s/{b}/x", answer("second"));
+  router.add("GET", "/{c}/{d}/x", answer("wild"));
+  EXPECT_EQ(call(router, "GET", "/s/1/x"), "first");
+  EXPECT_EQ(call(router, "GET", "/t/1/x"), "wild");
+}
+
 TEST(Router, wrong_method_on_a_known_path_is_405_with_allow) {
   Router router;
   router.add("GET", "/api/v3/order", answer("get"));

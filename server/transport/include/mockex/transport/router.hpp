@@ -49,9 +49,21 @@ class Router {
     enum class Kind { literal, capture, rest } kind;
     std::string text;  // the literal, or the capture's name
   };
+  // How specific a pattern is, segment by segment (literal 2, capture 1, rest 0), compared
+  // lexicographically: of the patterns that fit a path, the larger wins. A property of the
+  // pattern alone, so a pattern that cannot beat the best so far is not even tried.
+  struct Score {
+    std::array<std::uint8_t, 16> values{};
+    std::size_t size = 0;
+    friend bool operator>(const Score& a, const Score& b) {
+      return std::lexicographical_compare(b.values.begin(), b.values.begin() + b.size,
+                                          a.values.begin(), a.values.begin() + a.size);
+    }
+  };
   struct Pattern {
     std::string source;
-    std::vector<Segment> segments;
+    std::vector<Segment> segments;  // at most Score's 16
+    Score score;
   };
   struct HttpRoute {
     std::string method;
@@ -65,19 +77,8 @@ class Router {
 
   static Pattern parse(std::string pattern);
 
-  // How well a pattern fits a path, segment by segment (literal 2, capture 1, rest 0); compared
-  // lexicographically, larger is more specific. Patterns have few segments.
-  struct Score {
-    std::array<std::uint8_t, 16> values{};
-    std::size_t size = 0;
-    friend bool operator>(const Score& a, const Score& b) {
-      return std::lexicographical_compare(b.values.begin(), b.values.begin() + b.size,
-                                          a.values.begin(), a.values.begin() + a.size);
-    }
-  };
-  // Whether `pattern` matches the path split into `parts` (no allocation); fills `score`.
-  static bool fits(const Pattern& pattern, const std::vector<std::string_view>& parts,
-                   Score& score);
+  // Whether `pattern` matches the path split into `parts` (no allocation).
+  static bool fits(const Pattern& pattern, const std::vector<std::string_view>& parts);
   // The captures of a pattern that fits.
   static core::PathParams capture(const Pattern& pattern, const std::vector<std::string_view>& parts,
                                   std::string_view path);
@@ -91,16 +92,26 @@ class Router {
   using StringMap =
       std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>>;
 
-  // Patterns made only of literals are found by their exact path (nothing is more specific);
-  // the others by their first segment when it is a literal, or tried for every path. Indexes
-  // into http_ / ws_, in the order added.
+  // Patterns made only of literals are found by their exact path (nothing is more specific).
+  // Those starting with a literal are bucketed by it and, within the bucket, by their last
+  // segment when that is a literal too (a path they fit ends with it: "/s/{session}/api/v3/order"
+  // is tried only for paths from "s" to "order"); those ending in a capture or {name*} are tried
+  // for every path of their bucket. Patterns starting with a capture are tried for every path.
+  // Indexes into http_ / ws_, in the order added.
+  struct FirstBucket {
+    StringMap by_last;
+    std::vector<std::size_t> others;
+  };
   struct Index {
     StringMap exact;
-    StringMap by_first;
+    std::unordered_map<std::string, FirstBucket, StringHash, std::equal_to<>> by_first;
     std::vector<std::size_t> wild;
     void add(const Pattern& pattern, std::size_t at);
+    // The patterns that may fit `parts` (the path split at '/'), each group in the order added.
+    // Patterns of different groups never tie (their scores differ at the first or the last
+    // segment), so visiting group by group keeps "the first added wins a tie".
     template <class Visit>
-    void each(std::string_view first, Visit visit) const;
+    void each(const std::vector<std::string_view>& parts, Visit visit) const;
   };
 
   std::vector<HttpRoute> http_;
