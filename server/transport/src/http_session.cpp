@@ -404,18 +404,16 @@ void HttpSession::do_write() {
   if (action == Action::reset) return reset();
   write_response_head(head_, response.status, response.headers, response.body.size(),
                       response.keep_alive);
+  writing_ = true;
+  arm_deadline();
   if (action != Action::none) {
     // close_after_headers, truncate, slow_body: the header alone first (with the full
     // Content-Length); the body is then cut or paced.
-    writing_ = true;
-    arm_deadline();
     net::async_write(
         socket_, net::buffer(head_),
         beast::bind_front_handler(&HttpSession::on_header_written, shared_from_this()));
     return;
   }
-  writing_ = true;
-  arm_deadline();
   std::array<net::const_buffer, 2> pieces{net::buffer(head_), net::buffer(response.body)};
   net::async_write(socket_, pieces,
                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this()));
